@@ -1,0 +1,125 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import './web/fastify-types.js';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { AuthService } from './auth/auth.service.js';
+import { configureCsrf } from './auth/csrf.js';
+import { installGuard, type RegisteredRoute } from './auth/guard.js';
+import { installErrorHandling } from './errors/error-handler.js';
+import { installSecurityHeaders } from './web/security-headers.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { profileRoutes } from './auth/profile.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { homeRoutes } from './web/home.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { apiDocsRoutes } from './api/api-docs.routes.js';
+
+/** What route modules get: the open database, configuration, services and the clock. */
+export interface AppServices {
+  config: Config;
+  database: Db;
+  auth: AuthService;
+  clock: () => Date;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: AppServices;
+  /** Every registered route with its declared access (for the permission test and the API docs). */
+  routes: RegisteredRoute[];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+// The package exports only its script, so the dist folder is found from that file.
+const dkfdsDist = dirname(dirname(require.resolve('dkfds')));
+
+/** Request bodies larger than this are refused with 413 (imports in later modules stream with their own limit). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Body schemas are checked strictly (no type coercion, unknown fields refused), while query strings and path
+ * parameters, which arrive as text, are coerced to the declared types.
+ */
+function validators() {
+  const strict = addFormats.default(new Ajv.default({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true, strict: false }));
+  const lenient = addFormats.default(new Ajv.default({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true, strict: false }));
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? strict.compile(schema) : lenient.compile(schema));
+}
+
+export async function buildApp(options: { config: Config; database: Db; clock?: () => Date; logger?: boolean }): Promise<BuiltApp> {
+  const clock = options.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: options.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.config.trustProxy,
+    // Request lines only at debug level: at info they would double the work of a busy server for little insight.
+    logController: new LogController({ disableRequestLogging: options.config.logLevel !== 'debug', requestIdLogLabel: 'reference' }),
+    genReqId: () => Math.random().toString(36).slice(2, 12),
+    ajv: { customOptions: {} },
+  });
+  app.setValidatorCompiler(validators());
+
+  const auth = new AuthService(options.database, options.config, clock);
+  const services: AppServices = { config: options.config, database: options.database, auth, clock };
+  const routes: RegisteredRoute[] = [];
+  configureCsrf(options.config.secret);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Helhed API',
+        version: '1',
+        description:
+          'JSON-API til Helhed. Log ind med POST /api/v1/auth/login (sessionscookie) eller brug en API-nøgle i headeren Authorization: Bearer hh_…. Fejl har formen {"error":{"code","message","fields"?}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'helhed_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+  });
+  // Files are served by routes declared here (not by the plugin's own), so they declare their access like any other.
+  await app.register(fastifyStatic, { root: dkfdsDist, serve: false });
+
+  installErrorHandling(app);
+  installSecurityHeaders(app);
+  installGuard(app, auth, routes);
+
+  app.get('/static/dkfds/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    const path = (request.params as { '*': string })['*'];
+    return reply.header('cache-control', 'public, max-age=86400').sendFile(path, dkfdsDist);
+  });
+  app.get('/static/:file', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    const file = (request.params as { file: string }).file;
+    if (!/^[a-z0-9-]+\.(css|js)$/.test(file)) return reply.callNotFound();
+    return reply.header('cache-control', 'public, max-age=3600').sendFile(file, join(here, 'web/public'));
+  });
+
+  await app.register(healthRoutes(services));
+  await app.register(authRoutes(services));
+  await app.register(profileRoutes(services));
+  await app.register(homeRoutes(services));
+  await app.register(usersRoutes(services));
+  await app.register(auditRoutes(services));
+  await app.register(apiDocsRoutes(services, routes));
+
+  await app.ready();
+  return { app, services, routes };
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Which database engine a connection string points at. */
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+export interface DatabaseTarget {
+  engine: DatabaseEngine;
+  /** A file path (or ':memory:') for SQLite, the connection string for PostgreSQL. */
+  location: string;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  database: DatabaseTarget;
+  /** Public base URL used in links printed to the console and sent by e-mail. */
+  publicUrl: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** Key for CSRF tokens and (in later modules) keyed hashes; kept outside the database. */
+  secret: Buffer;
+  session: { idleMinutes: number; absoluteHours: number };
+  loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number; lockoutMinutes: number };
+  /** Trust X-Forwarded-* from a reverse proxy (needed to see TLS and client addresses behind one). */
+  trustProxy: boolean;
+  /** OpenID Connect as a second login method; read now so that the base never assumes local accounts only. */
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
+  logLevel: string;
+}
+
+/** Parses a DATABASE_URL as README describes: default SQLite file, `sqlite:<path>`, or `postgres://…`. */
+export function parseDatabaseUrl(value: string | undefined, cwd = process.cwd()): DatabaseTarget {
+  const raw = (value ?? '').trim();
+  if (raw === '') return { engine: 'sqlite', location: resolve(cwd, 'data/helhed.sqlite') };
+  if (/^postgres(ql)?:\/\//i.test(raw)) return { engine: 'postgres', location: raw };
+  if (/^sqlite:/i.test(raw)) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw new ConfigError('DATABASE_URL', 'sqlite: skal efterfølges af en filsti, fx sqlite:data/helhed.sqlite');
+    return { engine: 'sqlite', location: path === ':memory:' ? path : resolve(cwd, path) };
+  }
+  throw new ConfigError('DATABASE_URL', `ukendt databaseadresse «${raw}»; brug sqlite:<sti> eller postgres://…`);
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Ugyldig konfiguration i ${variable}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(name, `skal være et helt tal på mindst ${min}, fik «${raw}»`);
+  return n;
+}
+
+/**
+ * The secret comes from HELHED_SECRET (hex or base64, at least 32 bytes) or from a key file that is created on first
+ * start beside the data, readable by the owner only. It never lives in the database, so a database dump alone
+ * cannot forge tokens or reverse keyed hashes.
+ */
+function loadSecret(env: NodeJS.ProcessEnv): Buffer {
+  const given = env.HELHED_SECRET?.trim();
+  if (given) {
+    const bytes = /^[0-9a-f]+$/i.test(given) ? Buffer.from(given, 'hex') : Buffer.from(given, 'base64');
+    if (bytes.length < 32) throw new ConfigError('HELHED_SECRET', 'skal være mindst 32 byte (64 hex-tegn)');
+    return bytes;
+  }
+  const file = resolve(env.HELHED_SECRET_FILE ?? 'data/secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dirname(file), { recursive: true });
+  const bytes = randomBytes(32);
+  writeFileSync(file, bytes.toString('hex') + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return bytes;
+}
+
+/** Reads the configuration from environment variables (see README). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const issuer = env.HELHED_OIDC_ISSUER?.trim();
+  return {
+    host,
+    port,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    publicUrl: (env.HELHED_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ''),
+    adminEmail: env.HELHED_ADMIN_EMAIL?.trim() || undefined,
+    adminPassword: env.HELHED_ADMIN_PASSWORD || undefined,
+    secret: loadSecret(env),
+    session: {
+      idleMinutes: integer(env, 'HELHED_SESSION_IDLE_MINUTES', 60),
+      absoluteHours: integer(env, 'HELHED_SESSION_MAX_HOURS', 12),
+    },
+    loginThrottle: {
+      maxFailuresPerAccount: integer(env, 'HELHED_LOGIN_MAX_FAILURES', 5),
+      maxFailuresPerAddress: integer(env, 'HELHED_LOGIN_MAX_FAILURES_PER_IP', 30),
+      windowMinutes: integer(env, 'HELHED_LOGIN_WINDOW_MINUTES', 15),
+      lockoutMinutes: integer(env, 'HELHED_LOGIN_LOCKOUT_MINUTES', 15),
+    },
+    trustProxy: env.HELHED_TRUST_PROXY === '1' || env.HELHED_TRUST_PROXY === 'true',
+    oidc: issuer
+      ? { issuer, clientId: env.HELHED_OIDC_CLIENT_ID?.trim() ?? '', clientSecret: env.HELHED_OIDC_CLIENT_SECRET }
+      : undefined,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

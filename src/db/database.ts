@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseEngine, DatabaseTarget } from '../config.js';
+import type { Database } from './schema.js';
+
+/** An open database: the query builder, which engine it is, and for SQLite the raw handle (used by backup). */
+export interface Db {
+  db: Kysely<Database>;
+  engine: DatabaseEngine;
+  sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL returns timestamps as Date, bigint and numeric as strings. Helhed keeps one representation across both
+ * engines: timestamps as ISO 8601 UTC text, bigint as number, date as 'YYYY-MM-DD', numeric left as exact text.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    switch (oid) {
+      case 1184: // timestamptz
+      case 1114: // timestamp
+        return (value: string) => new Date(oid === 1114 ? `${value.replace(' ', 'T')}Z` : value).toISOString();
+      case 20: // int8
+        return (value: string) => Number(value);
+      case 1082: // date
+        return (value: string) => value;
+      default:
+        return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+    }
+  },
+};
+
+/** Opens the database a configuration points at. Nothing is migrated here; see `migrate.ts`. */
+export function openDatabase(target: DatabaseTarget): Db {
+  if (target.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.location, max: 10, types: pgTypes as pg.CustomTypesConfig });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+  const sqlite = new SqliteDatabase(target.location);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** SQLite has no boolean type; both engines store flags as 0/1 and repositories read them through this. */
+export function toBool(value: number | boolean | string | null | undefined): boolean {
+  return value === true || value === 1 || value === '1';
+}

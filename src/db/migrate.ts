@@ -1,0 +1,22 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Db } from './database.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+/** Every migration, in order. Listed by hand so that the set is the same in a bundle, a test and the CLI. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies every pending migration; throws with the failing migration's name if one fails (nothing half-applied). */
+export async function migrateToLatest(database: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider, migrationTableName: 'helhed_migrations', migrationLockTableName: 'helhed_migration_lock' });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const failed = result.results?.find((r) => r.status === 'Error');
+  if (result.error || failed) {
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migreringen ${failed?.migrationName ?? ''} fejlede: ${cause}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

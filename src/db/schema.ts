@@ -1,0 +1,131 @@
+/**
+ * Row types: what the tables hold, as the repositories see them after normalising driver types. Domain types live
+ * with their feature. Timestamps are ISO 8601 UTC strings; flags are 0/1 integers in SQL and booleans in the domain.
+ */
+import type { Generated } from 'kysely';
+
+export interface PlanRow {
+  id: string;
+  slug: string;
+  name: string;
+  period_start: string;
+  period_end: string;
+  created_at: string;
+}
+
+export interface OrganisationRow {
+  id: string;
+  plan_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  /** Null for accounts that only sign in through single sign-on, or that have not yet chosen a password. */
+  password_hash: string | null;
+  active: number | boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExternalIdentityRow {
+  id: string;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  created_at: string;
+}
+
+export interface RoleAssignmentRow {
+  id: string;
+  user_id: string;
+  plan_id: string;
+  role: string;
+  organisation_id: string | null;
+  created_at: string;
+}
+
+export interface SessionRow {
+  id_hash: string;
+  user_id: string;
+  plan_id: string | null;
+  csrf_token: string;
+  auth_method: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenRow {
+  id: string;
+  user_id: string;
+  plan_id: string | null;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptRow {
+  id: string;
+  email: string;
+  ip: string;
+  at: string;
+  succeeded: number | boolean;
+}
+
+export interface OneTimeLinkRow {
+  token_hash: string;
+  purpose: string;
+  user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogRow {
+  id: string;
+  at: string;
+  plan_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface KeyValueRow {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  plans: PlanRow;
+  organisations: OrganisationRow;
+  users: UserRow;
+  external_identities: ExternalIdentityRow;
+  role_assignments: RoleAssignmentRow;
+  sessions: SessionRow;
+  api_tokens: ApiTokenRow;
+  login_attempts: LoginAttemptRow;
+  one_time_links: OneTimeLinkRow;
+  audit_log: AuditLogRow;
+  settings: KeyValueRow;
+}
+
+/** Reserved for later tables with database-generated keys. */
+export type { Generated };

@@ -1,0 +1,39 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { bootstrapAdministrator } from './users/bootstrap.js';
+
+/** Starts Helhed: migrate, make sure there is a plan and an administrator, then serve. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config.database);
+  await migrateToLatest(database);
+  const { app, services } = await buildApp({ config, database });
+  const boot = await bootstrapAdministrator(database, config, services.auth);
+  if (boot.kind === 'created') app.log.info(`Administrator ${boot.email} oprettet fra HELHED_ADMIN_EMAIL.`);
+  if (boot.kind === 'setup-link') {
+    // Printed plainly, so that it can be copied from the console on first start.
+    console.log(`\nHelhed har ingen brugere endnu. Opret den første administrator her (linket virker én gang i 24 timer):\n\n  ${boot.url}\n`);
+  }
+  const purge = setInterval(() => void services.auth.purgeExpired().catch((err) => app.log.error(err)), 10 * 60_000);
+  purge.unref();
+
+  const stop = async (signal: string) => {
+    app.log.info(`${signal}: lukker ned`);
+    clearInterval(purge);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Helhed kører på ${config.publicUrl} (database: ${database.engine})`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+/** Dates in Helhed are Danish dates (Europe/Copenhagen); instants are stored in UTC. */
+export const TIME_ZONE = 'Europe/Copenhagen';
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The zone's offset from UTC, in milliseconds, at an instant. */
+export function offsetAt(instant: number): number {
+  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** Parses 'YYYY-MM-DD' strictly (a real calendar date); null otherwise. */
+export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+/** The instant a Danish local wall-clock time occurs (the later one if it is ambiguous, the next valid one if skipped). */
+export function localToInstant(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let guess = wall - offsetAt(wall);
+  const corrected = wall - offsetAt(guess);
+  if (corrected !== guess) guess = corrected;
+  return new Date(guess);
+}
+
+/** The instant a Danish calendar day starts. */
+export function startOfDanishDay(isoDate: string): Date | null {
+  const d = parseIsoDate(isoDate);
+  return d ? localToInstant(d.year, d.month, d.day) : null;
+}
+
+/** The Danish calendar date ('YYYY-MM-DD') of an instant. */
+export function danishDateOf(instant: Date): string {
+  const parts = Object.fromEntries(partsFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

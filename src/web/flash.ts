@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Messages shown once after a redirect (Post/Redirect/Get). The cookie carries only a key into this list, so nothing
+ * a visitor sends can end up on the page.
+ */
+export const FLASH_MESSAGES = {
+  loggedOut: 'Du er logget af.',
+  userCreated: 'Brugeren er oprettet.',
+  userUpdated: 'Brugeren er gemt.',
+  tokenRevoked: 'API-nøglen er tilbagekaldt.',
+  planSwitched: 'Du arbejder nu i den valgte plan.',
+  passwordSet: 'Din adgangskode er gemt. Log ind med den nye adgangskode.',
+  setupDone: 'Administratoren er oprettet. Log ind for at fortsætte.',
+} as const;
+export type FlashKey = keyof typeof FLASH_MESSAGES;
+
+const COOKIE = 'helhed_flash';
+
+export function setFlash(reply: FastifyReply, key: FlashKey): void {
+  reply.setCookie(COOKIE, key, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+}
+
+export function takeFlash(request: FastifyRequest, reply: FastifyReply): string | null {
+  const key = request.cookies[COOKIE];
+  if (!key) return null;
+  reply.clearCookie(COOKIE, { path: '/' });
+  return key in FLASH_MESSAGES ? FLASH_MESSAGES[key as FlashKey] : null;
+}

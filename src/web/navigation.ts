@@ -1,0 +1,24 @@
+import { allows, type RouteAccess } from '../auth/permissions.js';
+import type { Principal } from '../auth/principal.js';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  access: RouteAccess;
+}
+
+/**
+ * The main menu. Each module adds its entry here when it lands (Planen, Områder, Monitorering, Aktiviteter, Styring,
+ * Beredskab); an entry is shown only to users whose roles in the current plan allow the page it leads to.
+ */
+export const NAVIGATION: readonly NavItem[] = [
+  { href: '/', label: 'Forside', access: 'authenticated' },
+  { href: '/brugere', label: 'Brugere', access: 'users.manage' },
+  { href: '/revisionsspor', label: 'Revisionsspor', access: 'audit.read' },
+  { href: '/api/docs', label: 'API', access: 'public' },
+];
+
+export function navigationFor(principal: Principal | null): NavItem[] {
+  if (!principal) return [];
+  return NAVIGATION.filter((item) => allows(item.access, true, principal.roles));
+}
