@@ -4,7 +4,7 @@ import { toBool } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { ApiTokenRow, UserRow } from '../db/schema.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { ForbiddenError, InvalidCredentialsError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors/errors.js';
+import { InvalidCredentialsError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors/errors.js';
 import { findPlanById, listPlansForUser } from '../plans/plans.repository.js';
 import { normaliseEmail } from '../users/users.service.js';
 import {
@@ -197,7 +197,7 @@ export class AuthService {
   /** Chooses which of the user's plans the session works in. */
   async switchPlan(principal: Principal, planId: string): Promise<void> {
     const plans = await listPlansForUser(this.database.db, principal.userId);
-    if (!plans.some((p) => p.id === planId)) throw new ForbiddenError('Du har ingen rolle i den plan.');
+    if (!plans.some((p) => p.id === planId)) throw new ValidationError([{ field: 'plan', message: 'Vælg en plan, du har en rolle i.' }]);
     if (principal.sessionIdHash) await setSessionPlan(this.database.db, principal.sessionIdHash, planId);
   }
 

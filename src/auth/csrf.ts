@@ -57,14 +57,15 @@ function sameOrigin(request: FastifyRequest): boolean {
 /**
  * Refuses a state-changing request that could have been forged by another site:
  * - API tokens are not sent by browsers on their own, so token requests pass;
- * - JSON bodies cannot be sent cross-site without CORS (which Helhed does not allow), but the Origin is checked too;
+ * - JSON bodies, and PUT, PATCH and DELETE, cannot be sent cross-site without a CORS preflight (which Helhed never
+ *   grants), but the Origin is checked too;
  * - everything else (HTML forms) must carry the page's CSRF token in `_csrf` or the `X-CSRF-Token` header.
  */
 export function verifyCsrf(request: FastifyRequest): void {
   if (!UNSAFE.has(request.method)) return;
   if (request.principal?.via === 'token') return;
   if (!sameOrigin(request)) throw new CsrfError('Forespørgslen kom fra et andet websted og er afvist.');
-  if (isJson(request) && !request.headers['x-csrf-token']) return;
+  if ((request.method !== 'POST' || isJson(request)) && !request.headers['x-csrf-token']) return;
   const body = request.body as Record<string, unknown> | undefined;
   const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (request.headers['x-csrf-token'] as string | undefined);
   const expected = csrfTokenFor(request);

@@ -1,4 +1,5 @@
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
+import { ValidationError } from '../errors/errors.js';
 import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
 import type { AuthService } from '../auth/auth.service.js';
@@ -18,7 +19,13 @@ export async function bootstrapAdministrator(database: Db, config: Config, auth:
   const plan = await ensureDefaultPlan(database);
   if (await hasAnyUser(database)) return { kind: 'existing' };
   if (config.adminEmail && config.adminPassword) {
-    await createUser(database, SYSTEM_ACTOR, plan.id, { email: config.adminEmail, name: 'Administrator', roles: ['administrator'], password: config.adminPassword });
+    try {
+      await createUser(database, SYSTEM_ACTOR, plan.id, { email: config.adminEmail, name: 'Administrator', roles: ['administrator'], password: config.adminPassword });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const variable = error.fields.some((f) => f.field === 'email') ? 'HELHED_ADMIN_EMAIL' : 'HELHED_ADMIN_PASSWORD';
+      throw new ConfigError(variable, error.fields.map((f) => f.message).join(' '));
+    }
     return { kind: 'created', email: config.adminEmail.toLowerCase() };
   }
   const token = await auth.createOneTimeLink('setup', null, 24);

@@ -1,0 +1,40 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig, parseDatabaseUrl } from './config.js';
+
+const secret = 'a'.repeat(64);
+
+describe('configuration', () => {
+  it('defaults to the SQLite file data/helhed.sqlite', () => {
+    assert.deepEqual(parseDatabaseUrl(undefined, '/srv/helhed'), { engine: 'sqlite', location: '/srv/helhed/data/helhed.sqlite' });
+  });
+
+  it('reads sqlite:<path> relative to the working directory, and absolute paths as they are', () => {
+    assert.deepEqual(parseDatabaseUrl('sqlite:var/h.db', '/srv'), { engine: 'sqlite', location: '/srv/var/h.db' });
+    assert.deepEqual(parseDatabaseUrl('sqlite:/tmp/h.db', '/srv'), { engine: 'sqlite', location: '/tmp/h.db' });
+  });
+
+  it('recognises PostgreSQL connection strings', () => {
+    assert.equal(parseDatabaseUrl('postgres://postgres@127.0.0.1:5432/helhed').engine, 'postgres');
+    assert.equal(parseDatabaseUrl('postgresql://x@y/z').engine, 'postgres');
+  });
+
+  it('refuses an unknown database address with a Danish message naming the variable', () => {
+    assert.throws(() => parseDatabaseUrl('mysql://x'), (e: unknown) => e instanceof ConfigError && /DATABASE_URL/.test(e.message) && /ukendt databaseadresse/.test(e.message));
+  });
+
+  it('uses port 3000 unless PORT says otherwise, and refuses a PORT that is not a number', () => {
+    assert.equal(loadConfig({ HELHED_SECRET: secret }).port, 3000);
+    assert.equal(loadConfig({ HELHED_SECRET: secret, PORT: '8080' }).port, 8080);
+    assert.throws(() => loadConfig({ HELHED_SECRET: secret, PORT: 'otte' }), /PORT/);
+  });
+
+  it('refuses a secret shorter than 32 bytes', () => {
+    assert.throws(() => loadConfig({ HELHED_SECRET: 'abcd' }), /HELHED_SECRET/);
+  });
+
+  it('reads an OpenID Connect issuer when one is configured', () => {
+    const config = loadConfig({ HELHED_SECRET: secret, HELHED_OIDC_ISSUER: 'https://login.example.dk', HELHED_OIDC_CLIENT_ID: 'helhed' });
+    assert.deepEqual(config.oidc, { issuer: 'https://login.example.dk', clientId: 'helhed', clientSecret: undefined });
+  });
+});
