@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { compiledOnce } from '../db/compiled.js';
 import type { ApiTokenRow, Database, LoginAttemptRow, OneTimeLinkRow, SessionRow, UserRow } from '../db/schema.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -34,9 +35,26 @@ export async function insertSession(db: Q, row: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export function findSession(db: Q, idHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
-}
+/**
+ * A session with its user, plan and the user's roles in that plan, in one query (one row per role, or one row with
+ * no role): this runs on every signed-in request, so it is compiled once.
+ */
+export const findSessionContext = compiledOnce((db: Kysely<Database>, idHash: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('plans as p', 'p.id', 's.plan_id')
+    .leftJoin('role_assignments as r', (join) => join.onRef('r.user_id', '=', 's.user_id').onRef('r.plan_id', '=', 's.plan_id'))
+    .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .select([
+      's.id_hash', 's.plan_id', 's.csrf_token', 's.last_seen_at', 's.expires_at',
+      'u.id as user_id', 'u.email', 'u.name', 'u.active',
+      'p.slug as plan_slug', 'p.name as plan_name', 'p.period_start', 'p.period_end',
+      'r.role', 'r.organisation_id', 'o.name as organisation_name',
+    ])
+    .where('s.id_hash', '=', idHash)
+    .orderBy('r.role'),
+);
 
 export async function touchSession(db: Q, idHash: string, at: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();

@@ -14,7 +14,7 @@ import {
   findApiTokenByHash,
   findApiTokenOfUser,
   findOneTimeLink,
-  findSession,
+  findSessionContext,
   findUserByEmail,
   findUserById,
   insertApiToken,
@@ -32,7 +32,7 @@ import {
 } from './auth.repository.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import { isRole } from './permissions.js';
-import type { Principal } from './principal.js';
+import type { PlanRef, Principal } from './principal.js';
 import { randomToken, sha256 } from './secrets.js';
 import { assessLogin, historyHorizon, lockoutMessage } from './throttle.js';
 
@@ -132,16 +132,19 @@ export class AuthService {
     return raw;
   }
 
-  private async principalFor(user: UserRow, planId: string | null, via: Principal['via'], session?: { idHash: string; csrf: string }): Promise<Principal> {
-    let plan = planId ? await findPlanById(this.database.db, planId) : undefined;
-    if (!plan) plan = (await listPlansForUser(this.database.db, user.id))[0];
-    const grants = plan ? await listRolesInPlan(this.database.db, user.id, plan.id) : [];
+  private principalOf(
+    user: { id: string; email: string; name: string },
+    plan: PlanRef | null,
+    grants: readonly { role: string | null; organisation_id: string | null; organisation_name: string | null }[],
+    via: Principal['via'],
+    session?: { idHash: string; csrf: string },
+  ): Principal {
     const partner = grants.find((g) => g.role === 'partner');
     return {
       userId: user.id,
       email: user.email,
       name: user.name,
-      plan: plan ? { id: plan.id, slug: plan.slug, name: plan.name } : null,
+      plan,
       roles: grants.map((g) => g.role).filter(isRole),
       organisationId: partner?.organisation_id ?? null,
       organisationName: partner?.organisation_name ?? null,
@@ -150,23 +153,34 @@ export class AuthService {
     };
   }
 
+  /** The principal of a user in a given plan, or in their newest plan when none is given. */
+  private async principalFor(user: { id: string; email: string; name: string }, planId: string | null, via: Principal['via'], session?: { idHash: string; csrf: string }): Promise<Principal> {
+    const row = planId ? await findPlanById(this.database.db, planId) : (await listPlansForUser(this.database.db, user.id))[0];
+    const plan: PlanRef | null = row ? { id: row.id, slug: row.slug, name: row.name, periodStart: row.period_start, periodEnd: row.period_end } : null;
+    const grants = plan ? await listRolesInPlan(this.database.db, user.id, plan.id) : [];
+    return this.principalOf(user, plan, grants, via, session);
+  }
+
   /** The principal behind a session cookie, or null when it is unknown, expired (idle or absolute) or the user inactive. */
   async resolveSession(rawId: string): Promise<Principal | null> {
     const idHash = sha256(rawId);
-    const session = await findSession(this.database.db, idHash);
-    if (!session) return null;
+    const rows = await findSessionContext(this.database.db, idHash);
+    const row = rows[0];
+    if (!row) return null;
     const now = this.clock();
-    const idleLimit = new Date(session.last_seen_at).getTime() + this.config.session.idleMinutes * 60_000;
-    if (now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
+    const lastSeen = new Date(row.last_seen_at).getTime();
+    if (now.getTime() >= new Date(row.expires_at).getTime() || now.getTime() >= lastSeen + this.config.session.idleMinutes * 60_000) {
       await deleteSession(this.database.db, idHash);
       return null;
     }
-    const user = await findUserById(this.database.db, session.user_id);
-    if (!user || !toBool(user.active)) return null;
-    if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await touchSession(this.database.db, idHash, now.toISOString());
-    }
-    return this.principalFor(user, session.plan_id, 'session', { idHash, csrf: session.csrf_token });
+    if (!toBool(row.active)) return null;
+    if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS) await touchSession(this.database.db, idHash, now.toISOString());
+    const user = { id: row.user_id, email: row.email, name: row.name };
+    const session = { idHash, csrf: row.csrf_token };
+    // A session without a plan (the user had no role when signing in) looks for one each time, until there is one.
+    if (!row.plan_id || !row.plan_slug || !row.plan_name || !row.period_start || !row.period_end) return this.principalFor(user, null, 'session', session);
+    const plan: PlanRef = { id: row.plan_id, slug: row.plan_slug, name: row.plan_name, periodStart: row.period_start, periodEnd: row.period_end };
+    return this.principalOf(user, plan, rows, 'session', session);
   }
 
   /** The principal behind an API token (`Authorization: Bearer hh_…`), or null. */

@@ -1,11 +1,20 @@
 import type { Role } from './permissions.js';
 
+/** The plan a request works in, as much of it as every page needs. */
+export interface PlanRef {
+  id: string;
+  slug: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+}
+
 /** Who is making a request, in which plan, and how they proved it. */
 export interface Principal {
   userId: string;
   email: string;
   name: string;
-  plan: { id: string; slug: string; name: string } | null;
+  plan: PlanRef | null;
   roles: Role[];
   /** The organisation a partner acts for in the current plan. */
   organisationId: string | null;

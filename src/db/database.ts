@@ -47,8 +47,30 @@ export function openDatabase(target: DatabaseTarget): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely asks better-sqlite3 to prepare every query anew, which was the largest cost of a simple page. The same SQL
+ * text always gives the same statement, so statements are kept and reused. Reuse is safe because Kysely runs one
+ * query at a time on the single SQLite connection (a streamed query holds it until done). The cache is bounded: the
+ * application's queries are a fixed set, but ad-hoc SQL must not grow it without limit.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, limit = 2000) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        if (statements.size >= limit) statements.clear();
+        statement = sqlite.prepare(sqlText);
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** SQLite has no boolean type; both engines store flags as 0/1 and repositories read them through this. */

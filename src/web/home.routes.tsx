@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../auth/permissions.js';
 import { principalOf } from '../auth/request-actor.js';
-import { findPlanById } from '../plans/plans.repository.js';
 import { Layout, type PageContext } from './layout.js';
 import { navigationFor } from './navigation.js';
 import { pageContext, sendPage } from './page.js';
@@ -51,12 +50,11 @@ function HomePage({ ctx, period }: { ctx: PageContext; period: { start: string; 
   );
 }
 
-export function homeRoutes({ database }: AppServices): FastifyPluginAsync {
+export function homeRoutes(_services: AppServices): FastifyPluginAsync {
   return async (app) => {
     app.get('/', { config: { access: 'authenticated' }, schema: { hide: true } }, async (request, reply) => {
-      const principal = principalOf(request);
-      const plan = principal.plan ? await findPlanById(database.db, principal.plan.id) : undefined;
-      return sendPage(reply, <HomePage ctx={pageContext(request, reply)} period={plan ? { start: plan.period_start, end: plan.period_end } : null} />);
+      const plan = principalOf(request).plan;
+      return sendPage(reply, <HomePage ctx={pageContext(request, reply)} period={plan ? { start: plan.periodStart, end: plan.periodEnd } : null} />);
     });
   };
 }
