@@ -9,6 +9,7 @@ import { findPlanById, listPlansForUser } from '../plans/plans.repository.js';
 import { normaliseEmail } from '../users/users.service.js';
 import {
   deleteExpiredSessions,
+  deleteLoginAttemptsBefore,
   deleteSession,
   failuresSince,
   findApiTokenByHash,
@@ -305,8 +306,14 @@ export class AuthService {
     return (await markOneTimeLinkUsed(this.database.db, sha256(raw), nowIso(this.clock))) === 1;
   }
 
+  /**
+   * Removes ended sessions, and login attempts once they can no longer count towards a lockout (they hold e-mail
+   * addresses and client addresses, which are kept no longer than the throttling rule needs; the audit log keeps the
+   * record of logins).
+   */
   async purgeExpired(): Promise<void> {
     const now = this.clock();
     await deleteExpiredSessions(this.database.db, now.toISOString(), new Date(now.getTime() - this.config.session.idleMinutes * 60_000).toISOString());
+    await deleteLoginAttemptsBefore(this.database.db, historyHorizon(this.config.loginThrottle, now).toISOString());
   }
 }

@@ -259,3 +259,25 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+for (const engine of testEngines()) {
+  describe(`clearing out on ${engine}`, () => {
+    it('removes ended sessions and login attempts too old to count, and keeps live ones', async () => {
+      let now = new Date('2026-05-01T08:00:00Z');
+      const app = await startTestApp(engine, { clock: () => now });
+      try {
+        const old = await login(app, ADMIN_EMAIL, ADMIN_PASSWORD);
+        now = new Date(now.getTime() + 2 * 3_600_000);
+        const fresh = await login(app, ADMIN_EMAIL, ADMIN_PASSWORD);
+        await app.services.auth.purgeExpired();
+        const sessions = (await app.db.database.db.selectFrom('sessions').select('id_hash').execute()).map((r) => r.id_hash);
+        assert.deepEqual(sessions, [sha256(fresh.cookie)]);
+        assert.ok(!sessions.includes(sha256(old.cookie)));
+        const attempts = await app.db.database.db.selectFrom('login_attempts').select('at').execute();
+        assert.equal(attempts.length, 1, 'only the attempt within the throttling horizon is kept');
+      } finally {
+        await app.close();
+      }
+    });
+  });
+}
