@@ -61,7 +61,7 @@ function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: OpenApiDocument }) {
               <strong>Kræver:</strong> {ACCESS_TEXT[access] ?? `rettigheden ${access}`}
             </p>
             {op.parameters && op.parameters.length > 0 ? (
-              <div class="table--responsive-scroll">
+              <div class="table--responsive-scroll" tabIndex={0}>
                 <table class="table">
                   <caption>Parametre</caption>
                   <thead>

@@ -114,6 +114,10 @@ export function Select(props: FieldProps & { options: readonly { value: string; 
   );
 }
 
+/**
+ * A group of checkboxes as in DKFDS's checkboxes macro. The first checkbox carries the group's field id, so that the
+ * error summary's link for the group moves focus to a checkbox (a list or fieldset cannot take focus).
+ */
 export function Checkboxes(
   props: Omit<FieldProps, 'label'> & { legend: string; options: readonly { value: string; label: string; hint?: string }[]; checked: readonly string[] },
 ) {
@@ -129,24 +133,30 @@ export function Checkboxes(
             {error}
           </span>
         ) : null}
-        <ul class="nobullet-list" id={id}>
-          {props.options.map((o, i) => (
-            <li>
+        {props.options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-option${i + 1}`;
+          return (
+            <div class="form-group-checkbox">
               <input
-                id={`${id}-${i}`}
+                id={optionId}
                 type="checkbox"
                 name={props.name}
                 value={o.value}
                 class="form-checkbox"
                 checked={props.checked.includes(o.value)}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
               />
-              <label for={`${id}-${i}`} class="form-label">
+              <label for={optionId} class="form-label">
                 {o.label}
-                {o.hint ? <span class="form-hint">{o.hint}</span> : null}
               </label>
-            </li>
-          ))}
-        </ul>
+              {o.hint ? (
+                <span class="form-hint" id={`${optionId}-hint`}>
+                  {o.hint}
+                </span>
+              ) : null}
+            </div>
+          );
+        })}
       </fieldset>
     </div>
   );
@@ -171,9 +181,13 @@ export function PostButton(props: { action: string; csrf: string; label: string;
   );
 }
 
+/**
+ * A DKFDS table in its scroll box. The box takes keyboard focus (as in DKFDS's macro), so that a table wider than the
+ * screen can be scrolled without a mouse even when it holds no links (WCAG 2.1.1).
+ */
 export function Table(props: { caption: string; headers: readonly string[]; rows: readonly ComponentChildren[][]; emptyText?: string }) {
   return (
-    <div class="table--responsive-scroll">
+    <div class="table--responsive-scroll" tabIndex={0}>
       <table class="table table--zebra">
         <caption>{props.caption}</caption>
         <thead>
