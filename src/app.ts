@@ -12,6 +12,7 @@ import './web/fastify-types.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { AuthService } from './auth/auth.service.js';
+import { PlanService } from './plan/plan.service.js';
 import { configureCsrf } from './auth/csrf.js';
 import { installGuard, type RegisteredRoute } from './auth/guard.js';
 import { installErrorHandling } from './errors/error-handler.js';
@@ -29,6 +30,7 @@ export interface AppServices {
   config: Config;
   database: Db;
   auth: AuthService;
+  plan: PlanService;
   clock: () => Date;
 }
 
@@ -71,7 +73,7 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   app.setValidatorCompiler(validators());
 
   const auth = new AuthService(options.database, options.config, clock);
-  const services: AppServices = { config: options.config, database: options.database, auth, clock };
+  const services: AppServices = { config: options.config, database: options.database, auth, plan: new PlanService(options.database, clock), clock };
   const routes: RegisteredRoute[] = [];
   configureCsrf(options.config.secret);
 

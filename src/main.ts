@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { bootstrapAdministrator } from './users/bootstrap.js';
+import { loadDefaultPlan } from './plan/plan-bootstrap.js';
 
 /** Starts Helhed: migrate, make sure there is a plan and an administrator, then serve. */
 async function main(): Promise<void> {
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   const database = openDatabase(config.database);
   await migrateToLatest(database);
   const { app, services } = await buildApp({ config, database });
+  const { loaded } = await loadDefaultPlan(database, services.plan);
+  if (loaded) app.log.info('Planens indhold er indlæst.');
   const boot = await bootstrapAdministrator(database, config, services.auth);
   if (boot.kind === 'created') app.log.info(`Administrator ${boot.email} oprettet fra HELHED_ADMIN_EMAIL.`);
   if (boot.kind === 'setup-link') {

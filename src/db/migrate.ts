@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_plan_content.js';
 
 /** Every migration, in order. Listed by hand so that the set is the same in a bundle, a test and the CLI. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_plan_content': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

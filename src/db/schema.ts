@@ -107,6 +107,55 @@ export interface AuditLogRow {
   request_id: string | null;
 }
 
+export interface PlanElementRow {
+  id: string;
+  plan_id: string;
+  kind: string;
+  key: string;
+  parent_id: string | null;
+  position: number;
+  current_version: number;
+  created_at: string;
+}
+
+export interface PlanElementVersionRow {
+  id: string;
+  plan_id: string;
+  element_id: string;
+  version: number;
+  /** The element's content as JSON (the types of src/plan/content/types.ts). */
+  data: string;
+  created_at: string;
+  created_by: string | null;
+  created_by_label: string;
+  reason: string;
+  proposal_id: string | null;
+}
+
+export interface PlanChangeProposalRow {
+  id: string;
+  plan_id: string;
+  element_id: string;
+  subject: string;
+  requires_lbf: number | boolean;
+  status: string;
+  base_version: number;
+  proposed_data: string;
+  reason: string;
+  created_at: string;
+  created_by: string | null;
+  created_by_label: string;
+  board_decided_at: string | null;
+  board_decision_date: string | null;
+  board_decision_note: string | null;
+  board_decided_by_label: string | null;
+  lbf_decided_at: string | null;
+  lbf_decision_date: string | null;
+  lbf_decision_note: string | null;
+  lbf_decided_by_label: string | null;
+  applied_version: number | null;
+}
+
 export interface KeyValueRow {
   key: string;
   value: string;
@@ -125,6 +174,9 @@ export interface Database {
   one_time_links: OneTimeLinkRow;
   audit_log: AuditLogRow;
   settings: KeyValueRow;
+  plan_elements: PlanElementRow;
+  plan_element_versions: PlanElementVersionRow;
+  plan_change_proposals: PlanChangeProposalRow;
 }
 
 /** Reserved for later tables with database-generated keys. */

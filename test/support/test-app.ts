@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import type { Role } from '../../src/auth/permissions.js';
 import { bootstrapAdministrator } from '../../src/users/bootstrap.js';
 import { ensureDefaultPlan } from '../../src/plans/plans.service.js';
+import { loadDefaultPlan } from '../../src/plan/plan-bootstrap.js';
 import { createUser } from '../../src/users/users.service.js';
 import { createTestDatabase, testSecretHex, type TestDatabase } from './databases.js';
 
@@ -32,6 +33,8 @@ export interface Session {
 
 export interface TestAppOptions {
   clock?: () => Date;
+  /** Load the Randers plan's content (default true); tests of the foundation alone can skip it. */
+  withPlanContent?: boolean;
   env?: Record<string, string>;
 }
 
@@ -47,8 +50,9 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     ...options.env,
   });
   const built = await buildApp({ config, database: db.database, logger: false, ...(options.clock ? { clock: options.clock } : {}) });
-  await bootstrapAdministrator(db.database, config, built.services.auth);
   const plan = await ensureDefaultPlan(db.database);
+  if (options.withPlanContent !== false) await loadDefaultPlan(db.database, built.services.plan);
+  await bootstrapAdministrator(db.database, config, built.services.auth);
   const sessions = new Map<Role, Session>();
 
   const testApp: TestApp = {

@@ -1,0 +1,128 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Actor } from '../../src/audit/audit.service.js';
+import { randersPlanContent } from '../../src/plan/content/index.js';
+import type { Activity, StaffHours } from '../../src/plan/content/types.js';
+import type { InterventionAreaData } from '../../src/plan/plan-snapshot.js';
+import { testEngines } from '../support/databases.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const secretariat: Actor = { userId: null, label: 'sekretariat@helhed.test', planId: null, ip: null, requestId: null };
+const board: Actor = { userId: null, label: 'formand@helhed.test', planId: null, ip: null, requestId: null };
+
+for (const engine of testEngines()) {
+  describe(`the plan as versioned data on ${engine}`, () => {
+    let app: TestApp;
+    before(async () => {
+      app = await startTestApp(engine);
+    });
+    after(() => app.close());
+
+    it('loads the seven areas, four intervention areas and sixteen activities once', async () => {
+      const snapshot = await app.services.plan.snapshot(app.planId);
+      assert.equal(snapshot.areas().length, 7);
+      assert.equal(snapshot.interventionAreas().length, 4);
+      assert.equal(snapshot.activities().length, 16);
+      assert.equal(await app.services.plan.loadContent(app.planId, randersPlanContent), false, 'a second load adds nothing');
+      assert.equal((await app.services.plan.snapshot(app.planId)).elements.length, snapshot.elements.length);
+    });
+
+    it('adds the areas up to the plan’s totals of about 4,100 tenancies and 6,600 residents', async () => {
+      const snapshot = await app.services.plan.snapshot(app.planId);
+      const tenancies = snapshot.areas().reduce((sum, a) => sum + (a.data.tenancies ?? 0), 0);
+      const residents = snapshot.areas().reduce((sum, a) => sum + (a.data.residents ?? 0), 0);
+      assert.equal(tenancies, 4161);
+      assert.equal(residents, 6815);
+      assert.ok(Math.abs(tenancies - 4100) / 4100 < 0.02);
+      assert.ok(Math.abs(residents - 6600) / 6600 < 0.04, 'the areas sum to 6,815, about 3 % over the foreword’s «ca. 6.600»');
+    });
+
+    it('marks the two areas on the state’s list', async () => {
+      const listed = (await app.services.plan.snapshot(app.planId)).areas().filter((a) => a.data.onStateList).map((a) => a.data.name).sort();
+      assert.deepEqual(listed, ['Gl. Jennumparken', 'Glarbjergvej-området']);
+    });
+
+    it('resolves addresses from the loaded address lists', async () => {
+      const resolver = (await app.services.plan.snapshot(app.planId)).resolver();
+      assert.equal(resolver.resolve('Husarvej 41').area?.slug, 'gl-jennumparken');
+      assert.equal(resolver.resolve('Mariagervej 89').area?.slug, 'energivej-omraadet');
+    });
+
+    it('makes a new version at once for a change of an activity’s practical details, keeping the old one', async () => {
+      const snapshot = await app.services.plan.snapshot(app.planId);
+      const brandkadet = snapshot.find<Activity>('activity', 'brandkadet')!;
+      const result = await app.services.plan.changeElement(app.planId, secretariat, brandkadet.id, { resources: 'Brandstation Randers stiller lokaler til rådighed.' }, 'Aftale med Falck om lokaler');
+      assert.deepEqual(result, { kind: 'version', version: 2 });
+      const history = await app.services.plan.history(app.planId, brandkadet.id);
+      assert.equal(history.versions.length, 2);
+      assert.equal(history.versions[1]!.reason, 'Aftale med Falck om lokaler');
+      assert.equal(history.versions[1]!.createdBy, 'sekretariat@helhed.test');
+      assert.deepEqual(history.table.map((r) => r.path), ['resources']);
+      assert.equal((history.versions[0]!.data as Activity).resources, brandkadet.data.resources);
+    });
+
+    it('holds a change to a target as a proposal until the board decides it, then applies it and keeps the old version', async () => {
+      const brandkadet = (await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'brandkadet')!;
+      const targets = brandkadet.data.targets.map((t) => (t.kind === 'minimum' && t.min === 12 ? { ...t, min: 14, printed: 'mindst 14 unge årligt' } : t));
+      assert.notDeepEqual(targets, brandkadet.data.targets, 'the plan has a minimum of 12 to change');
+      const result = await app.services.plan.changeElement(app.planId, secretariat, brandkadet.id, { targets }, 'Flere pladser fra 2026');
+      assert.equal(result.kind, 'proposal');
+      const proposal = (result as { proposal: { id: string; status: string; subject: string } }).proposal;
+      assert.equal(proposal.status, 'afventer_bestyrelse');
+      assert.equal(proposal.subject, 'sub-agreement');
+      const waiting = (await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'brandkadet')!;
+      assert.deepEqual(waiting.data.targets, brandkadet.data.targets, 'nothing changes before the decision');
+      const decided = await app.services.plan.recordBoardDecision(app.planId, board, proposal.id, true, '2026-03-12', 'Bestyrelsesmøde 12. marts 2026, punkt 4');
+      assert.equal(decided.status, 'vedtaget');
+      const after = (await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'brandkadet')!;
+      assert.ok(after.data.targets.some((t) => t.printed === 'mindst 14 unge årligt'));
+      assert.equal(after.data.resources, 'Brandstation Randers stiller lokaler til rådighed.', 'the earlier direct change is kept');
+      const history = await app.services.plan.history(app.planId, brandkadet.id);
+      assert.equal(history.versions.length, 3);
+      assert.equal(history.versions[2]!.proposalId, proposal.id);
+      assert.ok(history.versions[1]!.data && (history.versions[1]!.data as Activity).targets.some((t) => t.min === 12));
+    });
+
+    it('lets a proposal the board does not agree on leave the plan unchanged', async () => {
+      const ia = (await app.services.plan.snapshot(app.planId)).find<InterventionAreaData>('intervention-area', 'kriminalitetsforebyggelse')!;
+      const staffHours: StaffHours[] = ia.data.staffHours.map((h, i) => (i === 0 ? { ...h, hoursPerYear: 1, printed: '1 time' } : h));
+      const { proposal } = (await app.services.plan.changeElement(app.planId, secretariat, ia.id, { staffHours }, 'Færre timer')) as { proposal: { id: string } };
+      const decided = await app.services.plan.recordBoardDecision(app.planId, board, proposal.id, false, '2026-03-12', 'Ikke konsensus; Ungdomsskolen gjorde indsigelse');
+      assert.equal(decided.status, 'afvist');
+      const after = (await app.services.plan.snapshot(app.planId)).find<InterventionAreaData>('intervention-area', 'kriminalitetsforebyggelse')!;
+      assert.deepEqual(after.data.staffHours, ia.data.staffHours);
+      assert.equal(after.version, ia.version);
+    });
+
+    it('waits for LBF’s approval after the board agrees to change the strategic agreement', async () => {
+      const goal = (await app.services.plan.snapshot(app.planId)).ofKind<{ title: string }>('goal')[0]!;
+      const { proposal } = (await app.services.plan.changeElement(app.planId, secretariat, goal.id, { title: 'Ny titel' }, 'Præcisering')) as { proposal: { id: string; requiresLbf: boolean } };
+      assert.equal(proposal.requiresLbf, true);
+      const afterBoard = await app.services.plan.recordBoardDecision(app.planId, board, proposal.id, true, '2026-03-12', 'Punkt 5');
+      assert.equal(afterBoard.status, 'afventer_lbf');
+      assert.equal((await app.services.plan.snapshot(app.planId)).get(goal.id)!.data, goal.data, 'unchanged until LBF approves');
+      const approved = await app.services.plan.recordLbfDecision(app.planId, secretariat, proposal.id, true, '2026-04-20', 'LBF j.nr. 2026-123');
+      assert.equal(approved.status, 'vedtaget');
+      assert.equal(((await app.services.plan.snapshot(app.planId)).get(goal.id)!.data as { title: string }).title, 'Ny titel');
+    });
+
+    it('refuses a decision on a proposal that is already decided', async () => {
+      const [decided] = (await app.services.plan.proposals(app.planId)).filter((p) => p.status === 'vedtaget');
+      await assert.rejects(app.services.plan.recordBoardDecision(app.planId, board, decided!.id, true, '2026-05-01', 'Igen'), /afventer ikke/);
+    });
+
+    it('reports every problem with a change at once, in Danish, and changes nothing', async () => {
+      const snapshot = await app.services.plan.snapshot(app.planId);
+      const activity = snapshot.find<Activity>('activity', 'familiedage')!;
+      await assert.rejects(
+        app.services.plan.changeElement(app.planId, secretariat, activity.id, { slug: 'x', unknown: 1, targets: [{ code: 'x', measure: 'familier', kind: 'range', min: 20, max: 10, per: 'plan-year', printed: '20-10' }] }, ' '),
+        (error: { fields: { field: string }[] }) => {
+          const fields = error.fields.map((f) => f.field).sort();
+          assert.deepEqual(fields, ['reason', 'slug', 'targets[0]', 'unknown']);
+          return true;
+        },
+      );
+      assert.equal((await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'familiedage')!.version, activity.version);
+    });
+  });
+}
