@@ -10,7 +10,7 @@ import { createUser } from '../../src/users/users.service.js';
 import {
   assertAccessible,
   assertErrorSummaryLinksToFields,
-  browserSkipReason,
+  describeInBrowser,
   launchBrowser,
   newContext,
   SCRIPT_MODES,
@@ -22,7 +22,7 @@ import {
 } from '../support/browser.js';
 import { ADMIN_EMAIL, USER_PASSWORD } from '../support/test-app.js';
 
-describe('every page meets WCAG 2.1 AA', { skip: browserSkipReason() }, () => {
+describeInBrowser('every page meets WCAG 2.1 AA', () => {
   let browser: Browser;
   let app: RunningApp;
   let otherUserId: string;

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, logInThroughForm, newContext, startServer, submit, TESTS_AT_ONCE, type RunningApp } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, logInThroughForm, newContext, startServer, submit, TESTS_AT_ONCE, type RunningApp } from '../support/browser.js';
 import { testEngines } from '../support/databases.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app.js';
 
-describe('administering Helhed through the browser', { skip: browserSkipReason() }, () => {
+describeInBrowser('administering Helhed through the browser', () => {
   let browser: Browser;
   before(async () => {
     browser = await launchBrowser();

@@ -6,11 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { createUser } from '../../src/users/users.service.js';
-import { browserSkipReason, launchBrowser, logInThroughForm, newContext, startServer, submit, TESTS_AT_ONCE, type RunningApp } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, logInThroughForm, newContext, startServer, submit, TESTS_AT_ONCE, type RunningApp } from '../support/browser.js';
 import { testEngines } from '../support/databases.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, USER_PASSWORD } from '../support/test-app.js';
 
-describe('logging in through the browser', { skip: browserSkipReason() }, () => {
+describeInBrowser('logging in through the browser', () => {
   let browser: Browser;
   before(async () => {
     browser = await launchBrowser();

@@ -10,7 +10,7 @@ import { createUser } from '../../src/users/users.service.js';
 import {
   assertAccessible,
   assertErrorSummaryLinksToFields,
-  browserSkipReason,
+  describeInBrowser,
   launchBrowser,
   logInThroughForm,
   newContext,
@@ -26,7 +26,7 @@ function startUnconfigured(): Promise<RunningApp> {
   return startServer('sqlite', { env: { HELHED_ADMIN_EMAIL: '', HELHED_ADMIN_PASSWORD: '' } });
 }
 
-describe('choosing a password through a one-time link', { skip: browserSkipReason() }, () => {
+describeInBrowser('choosing a password through a one-time link', () => {
   let browser: Browser;
   before(async () => {
     browser = await launchBrowser();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { assertAccessible, browserSkipReason, launchBrowser, newContext, SCRIPT_MODES, signInAs, startServer, TESTS_AT_ONCE, type RunningApp } from '../support/browser.js';
+import { assertAccessible, describeInBrowser, launchBrowser, newContext, SCRIPT_MODES, signInAs, startServer, TESTS_AT_ONCE, type RunningApp } from '../support/browser.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -24,7 +24,7 @@ async function assertOnScreen(page: Page, locator: ReturnType<Page['locator']>, 
   assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `${what} lies outside the screen (x ${box.x}, width ${box.width})`);
 }
 
-describe('Helhed on a phone', { skip: browserSkipReason() }, () => {
+describeInBrowser('Helhed on a phone', () => {
   let browser: Browser;
   let app: RunningApp;
   before(async () => {

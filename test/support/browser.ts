@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 import type { DatabaseEngine } from '../../src/config.js';
 import type { Role } from '../../src/auth/permissions.js';
@@ -20,6 +21,16 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function browserSkipReason(): string | false {
   return existsSync(CHROMIUM_PATH) ? false : `Chromium findes ikke på ${CHROMIUM_PATH}; sæt CHROMIUM_PATH`;
+}
+
+/**
+ * A suite of browser tests; on a machine without Chromium, one test in its place reported as skipped with the reason,
+ * so that the run's summary counts it as skipped rather than showing nothing.
+ */
+export function describeInBrowser(name: string, suite: () => void): void {
+  const reason = browserSkipReason();
+  if (reason) it(name, { skip: reason }, () => {});
+  else describe(name, suite);
 }
 
 export function launchBrowser(): Promise<Browser> {
