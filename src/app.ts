@@ -24,6 +24,8 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { homeRoutes } from './web/home.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { apiDocsRoutes } from './api/api-docs.routes.js';
+import { areasApi } from './areas/areas.api.js';
+import { planApi } from './plan/plan.api.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
 export interface AppServices {
@@ -120,6 +122,8 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   await app.register(homeRoutes(services));
   await app.register(usersRoutes(services));
   await app.register(auditRoutes(services));
+  await app.register(areasApi(services));
+  await app.register(planApi(services));
   await app.register(apiDocsRoutes(services, routes));
 
   await app.ready();

@@ -28,6 +28,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export const PERMISSIONS = [
   'plan.read', // see the plan, its areas, goals and activities
   'plan.edit', // change plan content (through the governance rules)
+  'plan.decide', // record the board's decision on a change proposal
   'dashboard.read', // aggregated status, always small-number suppressed
   'monitoring.import', // import and correct indicator data
   'activities.report', // report hours, outputs and milestones (partners: their own activities only)
@@ -52,12 +53,12 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ALL,
   sekretariat: [
-    'plan.read', 'plan.edit', 'dashboard.read', 'activities.report', 'participants.read', 'participants.manage',
+    'plan.read', 'plan.edit', 'plan.decide', 'dashboard.read', 'activities.report', 'participants.read', 'participants.manage',
     'governance.manage', 'beredskab.read', 'beredskab.activate', 'reports.read',
   ],
   partner: ['plan.read', 'dashboard.read', 'activities.report', 'participants.read', 'participants.manage'],
   monitorering: ['plan.read', 'dashboard.read', 'monitoring.import', 'reports.read'],
-  bestyrelse: ['plan.read', 'dashboard.read', 'governance.decide', 'reports.read'],
+  bestyrelse: ['plan.read', 'plan.decide', 'dashboard.read', 'governance.decide', 'reports.read'],
   beredskab: ['plan.read', 'beredskab.read', 'beredskab.activate'],
 };
 

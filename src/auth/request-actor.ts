@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../audit/audit.service.js';
 import { UnauthenticatedError } from '../errors/errors.js';
 import type { ClientInfo } from './auth.service.js';
-import type { Principal } from './principal.js';
+import type { PlanRef, Principal } from './principal.js';
 
 export function clientOf(request: FastifyRequest): ClientInfo {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: String(request.id) };
@@ -21,7 +21,7 @@ export function principalOf(request: FastifyRequest): Principal {
 }
 
 /** The current plan of a route that needs one. */
-export function planOf(request: FastifyRequest): { id: string; slug: string; name: string } {
+export function planOf(request: FastifyRequest): PlanRef {
   const plan = principalOf(request).plan;
   if (!plan) throw new UnauthenticatedError('Du har ingen plan at arbejde i.');
   return plan;
