@@ -41,7 +41,7 @@ function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: OpenApiDocument }) {
       <h2>Adgange</h2>
       <ul class="nobullet-list">
         {entries.map(({ path, method }) => (
-          <li>
+          <li class="helhed-api-path">
             <a href={`#${method}-${path}`.replace(/[^a-zA-Z0-9-]/g, '-')}>
               <code>{method}</code> {path}
             </a>
@@ -53,7 +53,7 @@ function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: OpenApiDocument }) {
         const body = op.requestBody?.content?.['application/json']?.schema;
         return (
           <section id={`${method}-${path}`.replace(/[^a-zA-Z0-9-]/g, '-')} class="mt-7">
-            <h2 class="h3">
+            <h2 class="h3 helhed-api-path">
               <code>{method}</code> {path}
             </h2>
             <p>{op.summary}</p>

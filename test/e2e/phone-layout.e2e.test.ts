@@ -75,7 +75,7 @@ describeInBrowser('Helhed on a phone', () => {
         });
       });
 
-      it('lets wide tables scroll within themselves rather than the whole page', async () => {
+      it('keeps wide tables, JSON and long API paths from making the page scroll sideways', async () => {
         await withPhone(true, async (page) => {
           for (const path of ['/brugere', '/revisionsspor', '/profil', '/api/docs']) {
             await page.goto(path);
