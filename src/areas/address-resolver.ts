@@ -60,6 +60,11 @@ export class AddressResolver {
     }
   }
 
+  /** The plan's listings for a street, as the plan writes them (for explaining a miss). */
+  listingsFor(street: string): StreetListing[] {
+    return this.byStreet.get(streetKey(street)) ?? [];
+  }
+
   /** Every listing, with its rules, in the order given. */
   listings(): StreetListing[] {
     return [...this.byStreet.values()].flat();
@@ -79,7 +84,6 @@ export class AddressResolver {
       }
     }
     const shown = `${address.number}${address.letter}`;
-    const lists = listings.map((l) => `${l.street} ${l.numbers} (${l.areaName})`).join('; ');
-    return { area: null, matched: null, address, reason: `${listings[0]!.street} ${shown} ligger uden for planens numre for gaden: ${lists}.` };
+    return { area: null, matched: null, address, reason: `${listings[0]!.street} ${shown} ligger uden for planens numre for ${listings[0]!.street}.` };
   }
 }

@@ -13,10 +13,10 @@ const ResolutionSchema = Type.Object({
   area: Type.Union([AreaRef, Type.Null()]),
   matched: Type.Union([Type.String({ description: 'Planens regel, der passede, fx «Husarvej ulige numre 41-45»' }), Type.Null()]),
   reason: Type.Optional(Type.String({ description: 'Hvorfor adressen ikke ligger i et af planens områder' })),
+  listings: Type.Optional(Type.Array(Type.String(), { description: 'Planens numre for gaden, når nummeret ligger uden for dem' })),
 });
 const BulkLineSchema = Type.Object({
-  line: Type.Integer({ description: 'Nummeret i listen, fra 1' }),
-  input: Type.String(),
+  line: Type.Integer({ description: 'Nummeret i listen, fra 1 (adressen selv gentages ikke, så svaret holdes lille)' }),
   area: Type.Union([AreaRef, Type.Null()]),
   matched: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Optional(Type.String()),
@@ -56,7 +56,10 @@ export function areasApi({ plan }: AppServices): FastifyPluginAsync {
       async (request) => {
         const { address } = request.query as { address: string };
         try {
-          return answer((await plan.snapshot(planOf(request).id)).resolver().resolve(address));
+          const resolver = (await plan.snapshot(planOf(request).id)).resolver();
+          const resolution = resolver.resolve(address);
+          const listings = resolution.area ? [] : resolver.listingsFor(resolution.address.street).map((l) => `${l.street} ${l.numbers} (${l.areaName})`);
+          return { ...answer(resolution), ...(listings.length > 0 ? { listings } : {}) };
         } catch (error) {
           if (error instanceof AddressInputError) throw new ValidationError([{ field: 'address', message: error.message }], error.message);
           throw error;
@@ -77,7 +80,7 @@ export function areasApi({ plan }: AppServices): FastifyPluginAsync {
           response: { 200: Type.Object({ count: Type.Integer(), resolved: Type.Integer(), results: Type.Array(BulkLineSchema) }), 400: ApiErrorSchema },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const type = (request.headers['content-type'] ?? '').toLowerCase();
         let addresses: string[];
         if (Array.isArray(request.body)) addresses = request.body as string[];
@@ -91,14 +94,18 @@ export function areasApi({ plan }: AppServices): FastifyPluginAsync {
         const results = addresses.map((input, i) => {
           try {
             const r = resolver.resolve(input);
-            if (r.area) resolved++;
-            return { line: i + 1, input, ...answer(r) };
+            if (r.area) {
+              resolved++;
+              return { line: i + 1, area: r.area, matched: r.matched };
+            }
+            return { line: i + 1, area: null, matched: null, reason: r.reason };
           } catch (error) {
-            if (error instanceof AddressInputError) return { line: i + 1, input, area: null, matched: null, error: error.message };
+            if (error instanceof AddressInputError) return { line: i + 1, area: null, matched: null, error: error.message };
             throw error;
           }
         });
-        return { count: results.length, resolved, results };
+        // Serialised natively: the schema's unions make the generic serialiser check every one of up to 200,000 lines.
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify({ count: results.length, resolved, results }));
       },
     );
 
