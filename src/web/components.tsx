@@ -30,12 +30,29 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   );
 }
 
-export function Alert(props: { variant: 'info' | 'success' | 'warning' | 'error'; heading?: string; children: ComponentChildren }) {
-  const role = props.variant === 'warning' || props.variant === 'error' ? 'alert' : undefined;
+const ALERT_ICON_LABELS = { info: 'Information', success: 'Succes', warning: 'Advarsel', error: 'Fejl' } as const;
+
+/**
+ * A DKFDS alert. Warnings and errors are announced (role="alert") as DKFDS does, unless `announce` is false: a warning
+ * that is part of the page's content from the start (a contradiction in the plan's figures) is read in its place
+ * instead of interrupting the reader on load.
+ */
+export function Alert(props: {
+  variant: 'info' | 'success' | 'warning' | 'error';
+  heading?: string;
+  headingLevel?: 2 | 3 | 4 | 5;
+  announce?: boolean;
+  children: ComponentChildren;
+}) {
+  const announce = props.announce ?? (props.variant === 'warning' || props.variant === 'error');
+  const Heading = `h${props.headingLevel ?? 2}` as 'h2';
   return (
-    <div class={`alert alert-${props.variant}`} role={role}>
+    <div class={`alert alert-${props.variant}`} role={announce ? 'alert' : undefined}>
+      <svg class="icon-svg alert-icon" role="img" aria-label={ALERT_ICON_LABELS[props.variant]} focusable="false">
+        <use href={`/static/dkfds/img/all-svg-icons.svg#${props.variant}`} />
+      </svg>
       <div class="alert-body">
-        {props.heading ? <h2 class="alert-heading">{props.heading}</h2> : null}
+        {props.heading ? <Heading class="alert-heading">{props.heading}</Heading> : null}
         <div class="alert-text">{props.children}</div>
       </div>
     </div>
@@ -162,6 +179,149 @@ export function Checkboxes(
   );
 }
 
+function FieldErrorMessage({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <span class="form-error-message" id={`${id}-error`}>
+      <span class="sr-only">Fejl: </span>
+      {error}
+    </span>
+  );
+}
+
+/**
+ * A text area as in DKFDS's textarea macro. The value starts on a new line, because an HTML parser drops a newline
+ * right after the opening tag and a text that starts with one would otherwise lose it on every save.
+ */
+export function Textarea(props: FieldProps & { value?: string | undefined; rows?: number; width?: 'm' | 'l' | 'xl' }) {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  const describedBy = [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <label class="form-label" for={id}>
+        {props.label}
+        {props.optional ? <span class="weight-normal"> (frivilligt)</span> : null}
+      </label>
+      {props.helptext ? <span class="form-hint" id={`${id}-hint`}>{props.helptext}</span> : null}
+      <FieldErrorMessage id={id} error={error} />
+      <textarea
+        id={id}
+        name={props.name}
+        class={`form-input${props.width ? ` input-width-${props.width}` : ' helhed-textarea'}`}
+        rows={props.rows ?? 6}
+        required={!props.optional}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        value={`\n${props.value ?? ''}`}
+      />
+    </div>
+  );
+}
+
+/**
+ * Radio buttons as in DKFDS's radiobuttons macro. As with Checkboxes, the first button carries the group's field id,
+ * so that the error summary's link moves focus to it.
+ */
+export function RadioGroup(
+  props: Omit<FieldProps, 'label'> & { legend: string; options: readonly { value: string; label: string; hint?: string }[]; value?: string | undefined },
+) {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  const describedBy = [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <fieldset aria-describedby={describedBy || undefined}>
+        <legend class="form-label">{props.legend}</legend>
+        {props.helptext ? <span class="form-hint" id={`${id}-hint`}>{props.helptext}</span> : null}
+        <FieldErrorMessage id={id} error={error} />
+        {props.options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-option${i + 1}`;
+          return (
+            <div class="form-group-radio">
+              <input
+                type="radio"
+                id={optionId}
+                name={props.name}
+                value={o.value}
+                class="form-radio"
+                checked={props.value === o.value}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
+              <label class="form-label" for={optionId}>
+                {o.label}
+              </label>
+              {o.hint ? (
+                <span class="form-hint" id={`${optionId}-hint`}>
+                  {o.hint}
+                </span>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * A form field inside a table of inputs (one row per item): the column header shows what the field is, and a visually
+ * hidden label says it again with the row ("Mål 2: mindst"), so that every input has its own accessible name. An error
+ * is shown in the cell, and the cell is marked as a DKFDS form group in error.
+ */
+export function CellField(
+  props: { name: string; label: string; errors?: readonly FieldError[] | undefined } & (
+    | { type: 'text'; value?: string | undefined; inputMode?: 'decimal' | 'numeric' | 'text'; width?: 'xxs' | 'xs' | 's' | 'm' | 'l' }
+    | { type: 'textarea'; value?: string | undefined; rows?: number }
+    | { type: 'select'; value?: string | undefined; options: readonly { value: string; label: string }[] }
+    | { type: 'checkbox'; checked: boolean; value: string }
+  ),
+) {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  const describedBy = error ? `${id}-error` : undefined;
+  if (props.type === 'checkbox') {
+    return (
+      <div class="form-group-checkbox helhed-cell-checkbox">
+        <input type="checkbox" class="form-checkbox" id={id} name={props.name} value={props.value} checked={props.checked} />
+        <label class="form-label" for={id}>
+          {props.label}
+        </label>
+      </div>
+    );
+  }
+  return (
+    <div class={`form-group helhed-cell-field${error ? ' form-error' : ''}`}>
+      <label class="sr-only" for={id}>
+        {props.label}
+      </label>
+      <FieldErrorMessage id={id} error={error} />
+      {props.type === 'select' ? (
+        <select class="form-select" id={id} name={props.name} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
+          {props.options.map((o) => (
+            <option value={o.value} selected={o.value === props.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : props.type === 'textarea' ? (
+        <textarea class="form-input" id={id} name={props.name} rows={props.rows ?? 2} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined} value={`\n${props.value ?? ''}`} />
+      ) : (
+        <input
+          type="text"
+          class={`form-input${props.width ? ` input-width-${props.width}` : ''}`}
+          id={id}
+          name={props.name}
+          value={props.value}
+          inputMode={props.inputMode}
+          aria-describedby={describedBy}
+          aria-invalid={error ? 'true' : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
@@ -185,15 +345,44 @@ export function PostButton(props: { action: string; csrf: string; label: string;
  * A DKFDS table in its scroll box. The box takes keyboard focus (as in DKFDS's macro), so that a table wider than the
  * screen can be scrolled without a mouse even when it holds no links (WCAG 2.1.1).
  */
-export function Table(props: { caption: string; headers: readonly string[]; rows: readonly ComponentChildren[][]; emptyText?: string }) {
+export function Table(props: {
+  caption: string;
+  headers: readonly string[];
+  rows: readonly ComponentChildren[][];
+  emptyText?: string;
+  /** The first cell of each row names the row (a header cell with scope "row"). */
+  rowHeaders?: boolean;
+  /** Columns (from 0) holding numbers, right-aligned so that the digits line up. */
+  numeric?: readonly number[];
+  /** Rows after the body, such as totals; their first cell names the row. */
+  footer?: readonly ComponentChildren[][];
+  id?: string;
+  compact?: boolean;
+}) {
+  const align = (i: number) => (props.numeric?.includes(i) ? 'align-text-right' : undefined);
+  const row = (cells: readonly ComponentChildren[], header: boolean) => (
+    <tr>
+      {cells.map((c, i) =>
+        header && i === 0 ? (
+          <th scope="row" class={align(i)}>
+            {c}
+          </th>
+        ) : (
+          <td class={align(i)}>{c}</td>
+        ),
+      )}
+    </tr>
+  );
   return (
-    <div class="table--responsive-scroll" tabIndex={0}>
-      <table class="table table--zebra">
+    <div class="table--responsive-scroll" tabIndex={0} id={props.id}>
+      <table class={`table table--zebra${props.compact ? ' table--compact' : ''}`}>
         <caption>{props.caption}</caption>
         <thead>
           <tr>
-            {props.headers.map((h) => (
-              <th scope="col">{h}</th>
+            {props.headers.map((h, i) => (
+              <th scope="col" class={align(i)}>
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -203,15 +392,10 @@ export function Table(props: { caption: string; headers: readonly string[]; rows
               <td colSpan={props.headers.length}>{props.emptyText ?? 'Ingen rækker.'}</td>
             </tr>
           ) : (
-            props.rows.map((cells) => (
-              <tr>
-                {cells.map((c) => (
-                  <td>{c}</td>
-                ))}
-              </tr>
-            ))
+            props.rows.map((cells) => row(cells, props.rowHeaders === true))
           )}
         </tbody>
+        {props.footer && props.footer.length > 0 ? <tfoot>{props.footer.map((cells) => row(cells, true))}</tfoot> : null}
       </table>
     </div>
   );
@@ -227,4 +411,136 @@ const dateTimeFormat = new Intl.DateTimeFormat('da-DK', {
 export function Timestamp({ iso }: { iso: string | null | undefined }) {
   if (!iso) return <span>–</span>;
   return <time dateTime={iso}>{dateTimeFormat.format(new Date(iso))}</time>;
+}
+
+const dateFormat = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'long' });
+
+/** A calendar date ('2025-08-01') in Danish words ("1. august 2025"); noon UTC is the same date in Copenhagen. */
+export function formatDate(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
+  return dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** A calendar date shown in Danish, with the exact value in a <time> element. */
+export function DateText({ iso }: { iso: string | null | undefined }) {
+  if (!iso) return <span>–</span>;
+  return <time dateTime={iso}>{formatDate(iso)}</time>;
+}
+
+const numberFormat = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
+
+/** A number as Danes write it: 4.161, 12,5. */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : numberFormat.format(value);
+}
+
+/** Label and value pairs, side by side where there is room and stacked on a phone. Pairs without a value are left out. */
+export function Facts({ items }: { items: readonly { label: string; value: ComponentChildren; hidden?: boolean }[] }) {
+  const shown = items.filter((i) => !i.hidden && i.value !== null && i.value !== undefined && i.value !== '');
+  if (shown.length === 0) return null;
+  return (
+    <dl class="helhed-facts">
+      {shown.map((i) => (
+        <>
+          <dt>{i.label}</dt>
+          <dd>{i.value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+/** Text written with blank lines between paragraphs, as paragraphs. */
+export function Paragraphs({ text }: { text: string | null | undefined }) {
+  if (!text) return null;
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '')
+        .map((p) => (
+          <p class="helhed-text">{p}</p>
+        ))}
+    </>
+  );
+}
+
+/** A DKFDS badge: a short status in a coloured box. */
+export function Badge({ text, status }: { text: string; status?: 'info' | 'success' | 'warning' | 'error' }) {
+  return <span class={`badge${status ? ` badge-${status}` : ''}`}>{text}</span>;
+}
+
+/** A search field as in DKFDS's search macro, with a visible label, sent with GET so that results can be linked to. */
+export function SearchForm(props: { action: string; name: string; label: string; value?: string | undefined; helptext?: string; errors?: readonly FieldError[] }) {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  const describedBy = [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <form method="get" action={props.action} role="search" class="helhed-search d-print-none">
+      <div class={`form-group${error ? ' form-error' : ''}`}>
+        <label class="form-label" for={id}>
+          {props.label}
+        </label>
+        {props.helptext ? (
+          <span class="form-hint" id={`${id}-hint`}>
+            {props.helptext}
+          </span>
+        ) : null}
+        <FieldErrorMessage id={id} error={error} />
+        <div class="search">
+          <input class="form-input" id={id} name={props.name} type="search" value={props.value} aria-describedby={describedBy || undefined} aria-invalid={error ? 'true' : undefined} />
+          <button class="button button-search" type="submit">
+            Søg
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** A remark on the plan's own text or figures (see DataRemark in plan/content/types.ts). */
+export interface Remark {
+  kind: 'contradiction' | 'ocr-uncertain' | 'reconstructed' | 'note';
+  text: string;
+  /** What the remark is about when shown away from it, e.g. "Boligområderne samlet, 2023". */
+  about?: string;
+}
+
+export const REMARK_KIND_LABELS: Record<Remark['kind'], string> = {
+  contradiction: 'Modstrid i planen',
+  'ocr-uncertain': 'Usikker læsning af planens tekst',
+  reconstructed: 'Gendannet fra planens tekst',
+  note: 'Bemærkning',
+};
+
+/**
+ * The plan's remarks on its own figures and text. Contradictions are shown as a DKFDS warning, since a reader must not
+ * take either figure at face value; the other remarks as one information box.
+ */
+export function DataRemarks({ remarks, headingLevel = 2, heading }: { remarks: readonly Remark[] | undefined; headingLevel?: 2 | 3 | 4 | 5; heading?: string }) {
+  if (!remarks || remarks.length === 0) return null;
+  const contradictions = remarks.filter((r) => r.kind === 'contradiction');
+  const others = remarks.filter((r) => r.kind !== 'contradiction');
+  const item = (r: Remark, withKind: boolean) => (
+    <li>
+      {withKind && r.kind !== 'note' ? <strong>{REMARK_KIND_LABELS[r.kind]}: </strong> : null}
+      {r.about ? <em>{r.about}: </em> : null}
+      {r.text}
+    </li>
+  );
+  return (
+    <div class="helhed-remarks">
+      {contradictions.length > 0 ? (
+        <Alert variant="warning" announce={false} headingLevel={headingLevel} heading={contradictions.length === 1 ? 'Planen modsiger sig selv' : `Planen modsiger sig selv (${contradictions.length} steder)`}>
+          <ul class="helhed-remark-list">{contradictions.map((r) => item(r, false))}</ul>
+        </Alert>
+      ) : null}
+      {others.length > 0 ? (
+        <Alert variant="info" headingLevel={headingLevel} heading={heading ?? 'Bemærkninger til planens tekst og tal'}>
+          <ul class="helhed-remark-list">{others.map((r) => item(r, true))}</ul>
+        </Alert>
+      ) : null}
+    </div>
+  );
 }
