@@ -61,7 +61,7 @@ export function authRoutes({ auth, database }: AppServices): FastifyPluginAsync 
       }
     });
 
-    app.post('/logud', { config: { access: 'authenticated' }, schema: { hide: true } }, async (request, reply) => {
+    app.post('/logud', { config: { access: 'authenticated', redirectAnonymousToLogin: true }, schema: { hide: true } }, async (request, reply) => {
       await auth.logout(principalOf(request), clientOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       setFlash(reply, 'loggedOut');

@@ -53,6 +53,7 @@ export function installGuard(app: FastifyInstance, auth: AuthService, routes: Re
     if (access === undefined) return; // no route matched: the not-found handler answers
     if (allows(access, request.principal !== null, request.principal?.roles ?? [])) return;
     if (!request.principal) {
+      if (request.routeOptions.config.redirectAnonymousToLogin) return reply.code(303).header('location', '/logind').send();
       if (!wantsJson(request) && request.method === 'GET') {
         return reply.code(303).header('location', `/logind?naeste=${encodeURIComponent(request.url)}`).send();
       }

@@ -29,8 +29,10 @@ export function passwordProblems(password: string, email?: string): string[] {
   const problems: string[] = [];
   if (password.length < MIN_PASSWORD_LENGTH) problems.push(`Adgangskoden skal være mindst ${MIN_PASSWORD_LENGTH} tegn.`);
   if (password.length > 256) problems.push('Adgangskoden må højst være 256 tegn.');
-  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0] ?? '\u0000')) {
-    problems.push('Adgangskoden må ikke indeholde din e-mailadresse.');
+  // A password built on the e-mail's name part is among the first guesses; names too short to matter are ignored.
+  const local = email?.toLowerCase().split('@')[0] ?? '';
+  if (local.length >= 4 && password.toLowerCase().includes(local)) {
+    problems.push('Adgangskoden må ikke indeholde navnet foran @ i din e-mailadresse.');
   }
   return problems;
 }

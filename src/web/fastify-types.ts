@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route requires. Every route must declare it; registration fails otherwise. */
     access?: RouteAccess;
+    /** For logout: someone whose session has already ended is sent to the login page instead of an error. */
+    redirectAnonymousToLogin?: boolean;
   }
 }
 
