@@ -17,6 +17,8 @@ import { configureCsrf } from './auth/csrf.js';
 import { installGuard, type RegisteredRoute } from './auth/guard.js';
 import { installErrorHandling } from './errors/error-handler.js';
 import { installSecurityHeaders } from './web/security-headers.js';
+import { site } from './web/site.js';
+import { hasDemoData } from './demo/demo-data.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { profileRoutes } from './auth/profile.routes.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -26,6 +28,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { apiDocsRoutes } from './api/api-docs.routes.js';
 import { areasApi } from './areas/areas.api.js';
 import { planApi } from './plan/plan.api.js';
+import { planPages } from './plan/plan.pages.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
 export interface AppServices {
@@ -124,8 +127,10 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   await app.register(auditRoutes(services));
   await app.register(areasApi(services));
   await app.register(planApi(services));
+  await app.register(planPages(services));
   await app.register(apiDocsRoutes(services, routes));
 
+  site.demo = await hasDemoData(options.database.db);
   await app.ready();
   return { app, services, routes };
 }

@@ -28,6 +28,8 @@ export interface Config {
   /** OpenID Connect as a second login method; read now so that the base never assumes local accounts only. */
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
   logLevel: string;
+  /** Add synthetic demo data on start (HELHED_DEMO_DATA=1); pages then say so. */
+  demoData: boolean;
 }
 
 /** Parses a DATABASE_URL as README describes: default SQLite file, `sqlite:<path>`, or `postgres://…`. */
@@ -107,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { issuer, clientId: env.HELHED_OIDC_CLIENT_ID?.trim() ?? '', clientSecret: env.HELHED_OIDC_CLIENT_SECRET }
       : undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    demoData: env.HELHED_DEMO_DATA === '1' || env.HELHED_DEMO_DATA === 'true',
   };
 }

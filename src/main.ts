@@ -4,6 +4,8 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { bootstrapAdministrator } from './users/bootstrap.js';
 import { loadDefaultPlan } from './plan/plan-bootstrap.js';
+import { seedDemoData } from './demo/demo-data.js';
+import { site } from './web/site.js';
 
 /** Starts Helhed: migrate, make sure there is a plan and an administrator, then serve. */
 async function main(): Promise<void> {
@@ -11,8 +13,13 @@ async function main(): Promise<void> {
   const database = openDatabase(config.database);
   await migrateToLatest(database);
   const { app, services } = await buildApp({ config, database });
-  const { loaded } = await loadDefaultPlan(database, services.plan);
+  const { planId, loaded } = await loadDefaultPlan(database, services.plan);
   if (loaded) app.log.info('Planens indhold er indlæst.');
+  if (config.demoData) {
+    const { created } = await seedDemoData(database, planId);
+    site.demo = true;
+    if (created.length > 0) console.log(`Demodata tilføjet. Demobrugere (adgangskode demo-<rolle>-helhed): ${created.join(', ')}`);
+  }
   const boot = await bootstrapAdministrator(database, config, services.auth);
   if (boot.kind === 'created') app.log.info(`Administrator ${boot.email} oprettet fra HELHED_ADMIN_EMAIL.`);
   if (boot.kind === 'setup-link') {

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Principal } from '../auth/principal.js';
 import { ROLE_LABELS } from '../auth/permissions.js';
 import { navigationFor } from './navigation.js';
+import { site } from './site.js';
 
 export interface PageContext {
   principal: Principal | null;
@@ -101,6 +102,14 @@ export function Layout({ ctx, title, hasErrors, children }: LayoutProps) {
           ) : null}
         </header>
         <main id="main-content" class="container page-container">
+          {site.demo ? (
+            <div class="alert alert-warning helhed-demo" role="note">
+              <div class="alert-body">
+                <p class="alert-heading">Demodata</p>
+                <p class="alert-text">Denne installation indeholder syntetiske demodata. Personer, tal og hændelser fra demodata er opdigtede.</p>
+              </div>
+            </div>
+          ) : null}
           {ctx.flash ? (
             <div class="alert alert-success" role="status">
               <div class="alert-body">
