@@ -50,14 +50,17 @@ export function areaPages({ plan }: AppServices): FastifyPluginAsync {
       const input = formText(request.query, 'adresse').slice(0, MAX_QUERY);
       const ctx = pageContext(request, reply);
       if (input.trim() === '') return sendPage(reply, <AddressLookupPage ctx={ctx} input="" result={null} />);
+      const resolver = (await plan.snapshot(planOf(request).id)).resolver();
       let result: Resolution;
       try {
-        result = (await plan.snapshot(planOf(request).id)).resolver().resolve(input);
+        result = resolver.resolve(input);
       } catch (error) {
         if (error instanceof AddressInputError) return sendPage(reply, <AddressLookupPage ctx={ctx} input={input} result={null} errors={[{ field: 'adresse', message: error.message }]} />, 400);
         throw error;
       }
-      return sendPage(reply, <AddressLookupPage ctx={ctx} input={input} result={result} />);
+      // A miss on a street the plan lists is explained with the plan's numbers for it.
+      const listings = result.area ? [] : resolver.listingsFor(result.address.street).map((l) => ({ street: l.street, numbers: l.numbers, area: { slug: l.areaSlug, name: l.areaName } }));
+      return sendPage(reply, <AddressLookupPage ctx={ctx} input={input} result={result} listings={listings} />);
     });
   };
 }

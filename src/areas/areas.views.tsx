@@ -1,7 +1,7 @@
 import type { FieldError } from '../errors/errors.js';
 import type { PlanContent } from '../plan/content/index.js';
 import type { AreaContent, Baseline } from '../plan/content/types.js';
-import { PlanSource, VersionLine } from '../plan/plan-parts.js';
+import { PlanSource, RemarkMarker, VersionLine } from '../plan/plan-parts.js';
 import { Alert, Badge, DateText, DataRemarks, ErrorSummary, Facts, formatNumber, SearchForm, Table, TextInput } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import type { Resolution } from './address-resolver.js';
@@ -216,11 +216,19 @@ export function AreaPage(props: {
             numeric={[1, 2]}
             rows={props.baselines.map(({ indicator, baseline }) => [
               <a href={`/indikatorer/${indicator.code}`}>{indicator.name}</a>,
-              baseline.printed,
+              <>
+                {baseline.printed}
+                {baseline.remarks && baseline.remarks.length > 0 ? <RemarkMarker /> : null}
+              </>,
               baseline.denominator !== undefined ? `af ${formatNumber(baseline.denominator)}` : '',
               baseline.period,
               baseline.source,
             ])}
+          />
+          <DataRemarks
+            remarks={props.baselines.flatMap(({ indicator, baseline }) => (baseline.remarks ?? []).map((r) => ({ ...r, about: `${indicator.name}, ${baseline.printed} (${baseline.period})` })))}
+            heading="Bemærkninger til tallene"
+            headingLevel={3}
           />
         </>
       ) : null}
@@ -229,7 +237,14 @@ export function AreaPage(props: {
   );
 }
 
-export function AddressLookupPage(props: { ctx: PageContext; input: string; result: Resolution | null; errors?: FieldError[] }) {
+export function AddressLookupPage(props: {
+  ctx: PageContext;
+  input: string;
+  result: Resolution | null;
+  /** The plan's listings for the street of an address that fell outside them. */
+  listings?: { street: string; numbers: string; area: { slug: string; name: string } }[];
+  errors?: FieldError[];
+}) {
   const errors = props.errors ?? [];
   const { result } = props;
   return (
@@ -258,6 +273,18 @@ export function AddressLookupPage(props: { ctx: PageContext; input: string; resu
           ) : (
             <Alert variant="info" heading="Ingen af planens områder" headingLevel={3}>
               <p>{result.reason}</p>
+              {props.listings && props.listings.length > 0 ? (
+                <>
+                  <p>Planens numre for gaden:</p>
+                  <ul class="helhed-remark-list">
+                    {props.listings.map((l) => (
+                      <li>
+                        {l.street} {l.numbers} – <a href={`/omraader/${l.area.slug}#adresser`}>{l.area.name}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </Alert>
           )}
         </section>

@@ -12,6 +12,12 @@ export const FLASH_MESSAGES = {
   planSwitched: 'Du arbejder nu i den valgte plan.',
   passwordSet: 'Din adgangskode er gemt. Log ind med den nye adgangskode.',
   setupDone: 'Administratoren er oprettet. Log ind for at fortsætte.',
+  planVersionSaved: 'Ændringen er gemt som en ny version.',
+  planProposalCreated: 'Ændringen kræver en beslutning og er gemt som et ændringsforslag.',
+  planVersionAndProposal: 'Tekstændringerne er gemt som en ny version. Ændringen af målene kræver en beslutning og er gemt som et ændringsforslag.',
+  boardDecisionRecorded: 'Bestyrelsens beslutning er registreret.',
+  lbfDecisionRecorded: 'Landsbyggefondens afgørelse er registreret.',
+  proposalWithdrawn: 'Ændringsforslaget er trukket tilbage.',
 } as const;
 export type FlashKey = keyof typeof FLASH_MESSAGES;
 

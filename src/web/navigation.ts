@@ -13,6 +13,9 @@ export interface NavItem {
  */
 export const NAVIGATION: readonly NavItem[] = [
   { href: '/', label: 'Forside', access: 'authenticated' },
+  { href: '/planen', label: 'Planen', access: 'plan.read' },
+  { href: '/omraader', label: 'Områder', access: 'plan.read' },
+  { href: '/organisation', label: 'Organisation', access: 'plan.read' },
   { href: '/brugere', label: 'Brugere', access: 'users.manage' },
   { href: '/revisionsspor', label: 'Revisionsspor', access: 'audit.read' },
   { href: '/api/docs', label: 'API', access: 'public' },
