@@ -5,7 +5,7 @@ import { crimePrevention, crimePreventionMunicipalContext, crimePreventionNotes 
 import type { Activity, ActivityTarget, PlanRef } from './types.js';
 
 const ocrLines = readFileSync(
-  new URL('../../../../shared/plan/helhedsplan-randers-2025-29.ocr.txt', import.meta.url),
+  new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url),
   'utf8',
 ).split('\n');
 

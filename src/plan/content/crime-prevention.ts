@@ -3,7 +3,7 @@
  * its problem, sub-agreement, sub-goal with indicator and baselines, staff hours and the five activities Brandkadet,
  * Lommepengejobs, Teenagegrupper, Fritidsaktiviteter – ferieaktiviteter and Brobygning til foreningslivet.
  *
- * Source: shared/plan/helhedsplan-randers-2025-29.ocr.txt, lines 2287-2870. The problem (lines 2287-2348) is printed
+ * Source: content/source/helhedsplan-randers-2025-29.ocr.txt, lines 2287-2870. The problem (lines 2287-2348) is printed
  * in the right-hand column of a two-column page whose left-hand column ends the employment chapter (Job til mor); the
  * two were interleaved line by line by OCR and are separated here. The plan's indicator is area-level only; nothing
  * here is about individual offences.

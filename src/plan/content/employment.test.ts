@@ -5,7 +5,7 @@ import { employment } from './employment.js';
 import type { Baseline, DataRemark, PlanRef } from './types.js';
 
 const SECTION: [number, number] = [1907, 2354];
-const ocr = readFileSync(new URL('../../../../shared/plan/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
+const ocr = readFileSync(new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
 const AREA_SLUGS = [
   'gl-jennumparken',
   'hermann-stillings-vej-omraadet',

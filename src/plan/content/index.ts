@@ -1,6 +1,6 @@
 /**
  * Den boligsociale Helhedsplan Randers 2025-29 as data: everything the plan module loads on first start. Each part is
- * its own file, reviewed against the plan's text (shared/plan/), with line references on every figure.
+ * its own file, reviewed against the plan's text (source/), with line references on every figure.
  */
 import { areas, PLAN_TOTALS } from './areas.js';
 import { cohesion } from './cohesion.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { organisation, organisationRemarks } from './organisation.js';
 import type { Body, PlanRef } from './types.js';
 
-const ocrLines = readFileSync(new URL('../../../../shared/plan/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
+const ocrLines = readFileSync(new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
 
 /** The parts of the plan this file was extracted from: foreword, organisation, commissorium and beredskabsplan. */
 const sections: [number, number][] = [

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { strategicAgreement, strategicAgreementRemarks } from './strategic-agreement.js';
 import type { Baseline, Indicator, PlanRef } from './types.js';
 
-const ocrLines = readFileSync(new URL('../../../../shared/plan/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
+const ocrLines = readFileSync(new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
 
 /** The parts of the plan this file was extracted from: foreword, organisation and LBF goals, and the signed agreement. */
 const sections: [number, number][] = [

@@ -1,6 +1,6 @@
 /**
  * The shape of the plan's content as seed data. Every figure carries a reference to where the plan states it
- * (`ref`: line numbers in shared/plan/helhedsplan-randers-2025-29.ocr.txt and, where printed, the plan's page), and
+ * (`ref`: line numbers in content/source/helhedsplan-randers-2025-29.ocr.txt and, where printed, the plan's page), and
  * is kept as the plan states it: a minimum stays a minimum, an approximation stays an approximation, and a figure
  * the plan contradicts elsewhere keeps both statements with a remark.
  */
