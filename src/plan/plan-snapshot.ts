@@ -1,6 +1,6 @@
 import { AddressResolver } from '../areas/address-resolver.js';
 import type { ElementKind } from './change-policy.js';
-import type { Activity, AreaContent, Body, ChangeRule, CrisisRole, Goal, Indicator, StrategicAgreement, SubGoal } from './content/types.js';
+import type { Activity, AreaContent, Body, ChangeRule, CrisisRole, DataRemark, Goal, Indicator, StrategicAgreement, SubGoal } from './content/types.js';
 import type { InterventionAreaContent } from './content/index.js';
 import { SearchIndex, type SearchEntry } from './search.js';
 
@@ -17,7 +17,7 @@ export interface PlanElement<T = unknown> {
   data: T;
 }
 
-export type StrategicAgreementData = Omit<StrategicAgreement, 'goals'> & { remarks?: StrategicAgreement extends never ? never : unknown[] };
+export type StrategicAgreementData = Omit<StrategicAgreement, 'goals'> & { remarks: DataRemark[] };
 export type GoalData = Omit<Goal, 'indicators'>;
 export type SubGoalData = Omit<SubGoal, 'indicators'>;
 export type InterventionAreaData = Omit<InterventionAreaContent, 'subGoals' | 'activities'>;
