@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
+import type { Activity } from '../../src/plan/content/types.js';
 import { createUser } from '../../src/users/users.service.js';
 import {
   assertAccessible,
@@ -221,6 +222,96 @@ describeInBrowser("Helhed's pages are accessible", () => {
             await assertAccessible(page, 'nulstil adgangskode med fejl');
           });
         });
+
+        // The plan's pages. Each mode changes its own activities, since both modes share one app.
+        const mine = mode.javaScriptEnabled
+          ? { edited: 'fritids-og-ferieaktiviteter', proposed: 'lommepengejobs' }
+          : { edited: 'brobygning-til-foreningslivet', proposed: 'teenagegrupper' };
+
+        it('the plan’s pages are accessible to a board member', async () => {
+          await withPage('bestyrelse', async (page) => {
+            for (const path of [
+              '/planen',
+              '/planen/soeg?q=skole',
+              '/omraader',
+              '/omraader/gl-jennumparken',
+              '/indsatsomraader/uddannelse-og-livschancer',
+              '/indikatorer/udd-1a',
+              '/aktiviteter/brandkadet',
+              '/planen/forslag',
+              '/organisation',
+            ]) {
+              await open(page, path);
+              await assertAccessible(page, path);
+            }
+          });
+        });
+
+        it('the address lookup is accessible with an answer, with a miss and with an unreadable address', async () => {
+          await withPage('administrator', async (page) => {
+            await open(page, '/adresseopslag');
+            await assertAccessible(page, 'adresseopslag');
+            for (const [address, status] of [['Husarvej 41', 200], ['Husarvej 31', 200], ['<x>', 400]] as const) {
+              await page.getByLabel('Adresse').fill(address);
+              assert.equal((await submit(page, page.getByRole('button', { name: 'Find området' }))).status(), status, address);
+              if (status === 400) await assertErrorSummaryLinksToFields(page, ['adresse']);
+              await assertAccessible(page, `adresseopslag for «${address}»`);
+            }
+          });
+        });
+
+        it('an activity’s edit form is accessible empty and with errors, and so is its history after a change', async () => {
+          await withPage('administrator', async (page) => {
+            await open(page, `/aktiviteter/${mine.edited}/rediger`);
+            await assertAccessible(page, 'rediger aktivitet');
+
+            await page.getByLabel('Indhold', { exact: true }).fill('');
+            await page.getByLabel('Mål 1: hvad der tælles').fill('');
+            await page.getByLabel('Mål 1: mindst').fill('mange');
+            assert.equal((await submit(page, page.getByRole('button', { name: 'Gem ændringerne' }))).status(), 400);
+            await assertErrorSummaryLinksToFields(page, ['content', 'reason', 'targets[0].measure', 'targets[0].min']);
+            await assertAccessible(page, 'rediger aktivitet med fejl');
+
+            await open(page, `/aktiviteter/${mine.edited}/rediger`);
+            await page.getByLabel('Ressourcer').fill('Lokaler stilles til rådighed af boligorganisationerne.');
+            await page.getByLabel('Begrundelse').fill('Aftale om lokaler');
+            assert.equal((await submit(page, page.getByRole('button', { name: 'Gem ændringerne' }))).status(), 200);
+            await page.getByText('Ændringen er gemt som en ny version.').waitFor();
+            await assertAccessible(page, 'aktivitet efter en ændring');
+
+            await page.getByRole('link', { name: 'Se alle versioner' }).click();
+            await page.waitForURL(/\/planen\/historik\//);
+            assert.equal(await page.getByRole('columnheader', { name: 'Version 2' }).count(), 1);
+            await assertAccessible(page, 'historik efter en ændring');
+          });
+        });
+
+        it('a proposal’s page with the board’s decision form is accessible, also after a submit with errors', async () => {
+          const snapshot = await app.services.plan.snapshot(app.planId);
+          const activity = snapshot.find<Activity>('activity', mine.proposed)!;
+          const targets = activity.data.targets.map((t, i) => (i === 0 ? { ...t, printed: `${t.printed} (rettet)` } : t));
+          const result = await app.services.plan.changeElement(app.planId, SYSTEM_ACTOR, activity.id, { targets }, 'Formuleringen rettes');
+          assert.equal(result.kind, 'proposal');
+          const id = result.kind === 'proposal' ? result.proposal.id : '';
+          await withPage('administrator', async (page) => {
+            await open(page, `/planen/forslag/${id}`);
+            await assertAccessible(page, 'ændringsforslag med beslutningsformular');
+
+            assert.equal((await submit(page, page.getByRole('button', { name: 'Registrér bestyrelsens beslutning' }))).status(), 400);
+            await assertErrorSummaryLinksToFields(page, ['consensus', 'decisionDate', 'note']);
+            await assertAccessible(page, 'ændringsforslag med fejl');
+          });
+        });
+
+        it('the staff hours form and the organisation with the crisis group’s contacts are accessible', async () => {
+          await withPage('administrator', async (page) => {
+            await open(page, '/indsatsomraader/kriminalitetsforebyggelse/timer/rediger');
+            await assertAccessible(page, 'rediger personaletimer');
+            await open(page, '/organisation');
+            assert.ok((await page.getByRole('link', { name: /^\d{8}$/ }).count()) > 0, 'the administrator sees the crisis group’s phones');
+            await assertAccessible(page, 'organisation med kontaktoplysninger');
+          });
+        });
       });
     }
   });
@@ -245,7 +336,7 @@ describeInBrowser("Helhed's pages are accessible", () => {
             await assertOnScreen(page, header.getByRole('link', { name: 'Administrator' }), 'the link to the profile');
             await assertOnScreen(page, header.getByRole('button', { name: 'Log af' }), 'Log af');
             const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
-            for (const item of ['Forside', 'Brugere', 'Revisionsspor', 'API']) {
+            for (const item of ['Forside', 'Planen', 'Områder', 'Organisation', 'Brugere', 'Revisionsspor', 'API']) {
               await assertOnScreen(page, menu.getByRole('link', { name: item }), `the menu item ${item}`);
             }
             await assertNoSidewaysScrolling(page);
@@ -262,6 +353,19 @@ describeInBrowser("Helhed's pages are accessible", () => {
             await assertNoSidewaysScrolling(page);
             await assertAccessible(page, 'login på en telefon');
             await page.screenshot({ path: join(tmpdir(), `helhed-logind-telefon-${mode.javaScriptEnabled ? 'js' : 'uden-js'}.png`), fullPage: true });
+          });
+        });
+
+        it('keeps the plan’s tables, among them the areas with their totals, within the screen', async () => {
+          await withPhone(true, async (page) => {
+            for (const path of ['/omraader', '/omraader/gl-jennumparken', '/aktiviteter/brandkadet', '/aktiviteter/brandkadet/rediger', '/indikatorer/udd-1a']) {
+              await page.goto(path);
+              await assertNoSidewaysScrolling(page);
+              await assertAccessible(page, `${path} på en telefon`);
+            }
+            await page.goto('/omraader');
+            await assertOnScreen(page, page.getByRole('heading', { name: 'Boligområder', level: 1 }), 'the heading');
+            await page.screenshot({ path: join(tmpdir(), `helhed-omraader-telefon-${mode.javaScriptEnabled ? 'js' : 'uden-js'}.png`), fullPage: true });
           });
         });
 
