@@ -54,12 +54,24 @@ export function AreasPage({ ctx, areas, totals }: { ctx: PageContext; areas: Are
             `${sums.onStateList} på listen`,
             formatNumber(sums.residents),
             formatNumber(sums.tenancies),
-            sums.childrenMissing.length > 0 ? `${formatNumber(sums.children)} (uden ${sums.childrenMissing.join(', ')})` : formatNumber(sums.children),
+            sums.childrenMissing.length > 0 ? (
+              <>
+                {formatNumber(sums.children)}
+                <RemarkMarker />
+              </>
+            ) : (
+              formatNumber(sums.children)
+            ),
             formatNumber(sums.estates),
           ],
           ...(totals ? [['Planens egne tal (forordet)', '', totals.residents.printed.replace(/ beboere$/, ''), totals.tenancies.printed.replace(/ lejemål$/, ''), '', '']] : []),
         ]}
       />
+      {sums.childrenMissing.length > 0 ? (
+        <p class="helhed-source">
+          * Børn i alt er uden {sums.childrenMissing.join(' og ')}, som planen ikke giver et antal børn for.
+        </p>
+      ) : null}
       {totals ? (
         <p>
           Planen selv skriver, at den omfatter {totals.tenancies.printed} og {totals.residents.printed}.

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldPathLabel, fieldValueLabel, scopeLabel, targetFigure } from './plan.labels.js';
+import { fieldPathLabel, fieldValueLabel, itemNamesOf, scopeLabel, targetFigure } from './plan.labels.js';
 
 describe('the plan’s codes in Danish', () => {
   it('names who a baseline is about', () => {
@@ -21,6 +21,7 @@ describe('the plan’s codes in Danish', () => {
   it('names a changed field and its coded values', () => {
     assert.equal(fieldPathLabel('targets[1].min'), 'Mål 2: mindst');
     assert.equal(fieldPathLabel('resources'), 'Ressourcer');
+    assert.equal(fieldPathLabel('targets[0].min', itemNamesOf({ targets: [{ measure: 'unge i Brandkadet' }] })), 'Mål 1 (unge i Brandkadet): mindst');
     assert.equal(fieldValueLabel('targets[0].kind', 'approximate'), 'ca.');
     assert.equal(fieldValueLabel('targets[0].per', 'plan-year'), 'pr. planår');
   });

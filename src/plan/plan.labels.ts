@@ -109,11 +109,37 @@ const SUBFIELD_LABELS: Record<string, string> = {
 
 const ITEM_LABELS: Record<string, string> = { targets: 'Mål', staffHours: 'Timer', roles: 'Rolle', members: 'Medlem', tasks: 'Opgave', baselines: 'Baseline', addresses: 'Adresse', estates: 'Afdeling' };
 
+/** The field of each kind of list item that names it: a target by what it counts, staff hours by organisation. */
+const ITEM_NAME_FIELDS: Record<string, string> = { targets: 'measure', staffHours: 'organisation', roles: 'organisation', members: 'organisation', addresses: 'street', estates: 'name' };
+
 /**
- * A changed field's path in words: `targets[1].min` → "Mål 2: mindst", `resources` → "Ressourcer". Used by the history
- * and by proposals, where the paths come from diff.ts.
+ * Names for the items of an element's lists (`targets[1]` → "unge fra boligområderne …"), so that a changed field
+ * can be named by what it is about rather than by its place in a list.
  */
-export function fieldPathLabel(path: string): string {
+export function itemNamesOf(...versions: unknown[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const data of versions) {
+    if (data === null || typeof data !== 'object') continue;
+    for (const [list, nameField] of Object.entries(ITEM_NAME_FIELDS)) {
+      const items = (data as Record<string, unknown>)[list];
+      if (!Array.isArray(items)) continue;
+      items.forEach((item, i) => {
+        const name = (item as Record<string, unknown> | null)?.[nameField];
+        const key = `${list}[${i}]`;
+        if (typeof name === 'string' && !names.has(key)) names.set(key, name.length > 60 ? `${name.slice(0, 57)}…` : name);
+      });
+    }
+  }
+  return names;
+}
+
+/**
+ * A changed field's path in words: `targets[1].min` → "Mål 2: mindst" (or "Mål 2 (unge i Brandkadet): mindst" with
+ * the item's name), `resources` → "Ressourcer". Used by the history and by proposals, where the paths come from diff.ts.
+ */
+export function fieldPathLabel(path: string, itemNames: ReadonlyMap<string, string> = new Map()): string {
+  const item = /^[A-Za-z]+\[\d+\]/.exec(path)?.[0];
+  const itemName = item ? itemNames.get(item) : undefined;
   const parts = path.split('.');
   const words: string[] = [];
   parts.forEach((part, i) => {
@@ -121,7 +147,8 @@ export function fieldPathLabel(path: string): string {
     const name = m?.[1] ?? part;
     const indexes = [...(m?.[2] ?? '').matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]) + 1);
     const label = i === 0 ? (indexes.length > 0 ? ITEM_LABELS[name] ?? FIELD_LABELS[name] ?? name : FIELD_LABELS[name] ?? name) : SUBFIELD_LABELS[name] ?? name;
-    words.push(indexes.length > 0 ? `${label} ${indexes.join('.')}` : label);
+    const named = i === 0 && itemName ? ` (${itemName})` : '';
+    words.push(indexes.length > 0 ? `${label} ${indexes.join('.')}${named}` : label);
   });
   return words.join(': ');
 }

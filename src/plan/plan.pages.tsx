@@ -29,7 +29,7 @@ import {
 } from './plan-forms.js';
 import type { GoalData, InterventionAreaData, PlanElement, PlanSnapshot, SubGoalData } from './plan-snapshot.js';
 import { maySeeCrisisContacts, organisationOf } from './plan.present.js';
-import { elementKindLabel } from './plan.labels.js';
+import { elementKindLabel, itemNamesOf } from './plan.labels.js';
 import { validateChanges, type ChangeProposal, type PlanService } from './plan.service.js';
 import { OrganisationPage, PlanTreePage, SearchPage, type PlanOverview } from './plan.views.js';
 import { HistoryPage, ProposalPage, ProposalsPage, type ElementRef, type ProposalPageProps } from './proposal.views.js';
@@ -298,6 +298,7 @@ export function planPages(services: AppServices): FastifyPluginAsync {
           proposal={proposal}
           element={refOf(snapshot, element)}
           changes={diffVersions(pick(before), proposal.changes)}
+          itemNames={itemNamesOf(proposal.changes, before)}
           comparedWith={comparedWith}
           can={{ board: may(request, 'plan.decide'), lbf: may(request, 'governance.manage'), withdraw: may(request, 'plan.edit') }}
           {...(form ? { form } : {})}

@@ -263,13 +263,7 @@ export function OrganisationPage(props: {
             caption={`Medlemmer af ${b.name}`}
             headers={['Rolle', 'Organisation', 'Stilling']}
             rows={b.members.map((m) => [
-              m.role === 'formand' ? (
-                <>
-                  <strong>Formand</strong> <Badge status="info" text="Formand" />
-                </>
-              ) : (
-                capitalise(m.role)
-              ),
+              m.role === 'formand' ? <Badge status="info" text="Formand" /> : capitalise(m.role),
               m.organisation,
               m.position ?? '–',
             ])}

@@ -4,7 +4,7 @@ import { Layout, type PageContext } from '../web/layout.js';
 import { STATUS_LABELS, SUBJECT_LABELS, type ProposalStatus } from './change-policy.js';
 import type { FieldChange } from './diff.js';
 import type { DecisionForm } from './plan-forms.js';
-import { fieldPathLabel, fieldValueLabel } from './plan.labels.js';
+import { fieldPathLabel, fieldValueLabel, itemNamesOf } from './plan.labels.js';
 import type { ChangeProposal, ElementVersion } from './plan.service.js';
 
 /** A plan element as the proposal and history pages name it. */
@@ -75,13 +75,13 @@ export function ProposalsPage({ ctx, rows }: { ctx: PageContext; rows: { proposa
 }
 
 /** A change's before and after, field by field, with codes in words. */
-export function ChangesTable({ caption, changes }: { caption: string; changes: readonly FieldChange[] }) {
+export function ChangesTable({ caption, changes, itemNames }: { caption: string; changes: readonly FieldChange[]; itemNames: ReadonlyMap<string, string> }) {
   return (
     <Table
       caption={caption}
       headers={['Felt', 'Før', 'Efter']}
       rowHeaders
-      rows={changes.map((c) => [fieldPathLabel(c.path), <span class="helhed-value">{fieldValueLabel(c.path, c.before)}</span>, <span class="helhed-value">{fieldValueLabel(c.path, c.after)}</span>])}
+      rows={changes.map((c) => [fieldPathLabel(c.path, itemNames), <span class="helhed-value">{fieldValueLabel(c.path, c.before)}</span>, <span class="helhed-value">{fieldValueLabel(c.path, c.after)}</span>])}
       emptyText="Ingen forskel på forslaget og det, det sammenlignes med."
     />
   );
@@ -92,6 +92,8 @@ export interface ProposalPageProps {
   proposal: ChangeProposal;
   element: ElementRef;
   changes: FieldChange[];
+  /** Names of the list items the changes concern (see itemNamesOf). */
+  itemNames: ReadonlyMap<string, string>;
   /** What the changes are compared with, in words ("den gældende version 2"). */
   comparedWith: string;
   can: { board: boolean; lbf: boolean; withdraw: boolean };
@@ -173,7 +175,7 @@ export function ProposalPage(props: ProposalPageProps) {
 
       <h2>Ændringer</h2>
       <p>Sammenlignet med {props.comparedWith}.</p>
-      <ChangesTable caption="Før og efter" changes={props.changes} />
+      <ChangesTable caption="Før og efter" changes={props.changes} itemNames={props.itemNames} />
 
       <h2>Beslutninger</h2>
       <h3>Bestyrelsen</h3>
@@ -262,6 +264,7 @@ function DecisionFormFields(props: {
 }
 
 export function HistoryPage({ ctx, element, versions, table }: { ctx: PageContext; element: ElementRef; versions: ElementVersion[]; table: { path: string; values: (string | null)[]; changedAt: boolean[] }[] }) {
+  const itemNames = itemNamesOf(...[...versions].reverse().map((v) => v.data));
   const cell = (path: string, value: string | null, changed: boolean) => {
     const text = <span class="helhed-value">{fieldValueLabel(path, value)}</span>;
     return changed ? (
@@ -292,12 +295,13 @@ export function HistoryPage({ ctx, element, versions, table }: { ctx: PageContex
         headers={['Felt', ...versions.map((v) => `Version ${v.version}`)]}
         rowHeaders
         compact
+        tableClass={`helhed-history${versions.length > 3 ? ' helhed-history-wide' : ''}`}
         rows={[
           ['Tidspunkt', ...versions.map((v) => <Timestamp iso={v.createdAt} />)],
           ['Hvem', ...versions.map((v) => v.createdBy)],
           ['Begrundelse', ...versions.map((v) => v.reason)],
           ['Ændringsforslag', ...versions.map((v) => (v.proposalId ? <a href={`/planen/forslag/${v.proposalId}`}>Se forslaget</a> : '–'))],
-          ...table.map((row) => [fieldPathLabel(row.path), ...row.values.map((value, i) => cell(row.path, value, row.changedAt[i] === true))]),
+          ...table.map((row) => [fieldPathLabel(row.path, itemNames), ...row.values.map((value, i) => cell(row.path, value, row.changedAt[i] === true))]),
         ]}
       />
       {versions.length > 1 && table.length === 0 ? <p>Versionerne har samme indhold.</p> : null}

@@ -358,6 +358,8 @@ export function Table(props: {
   footer?: readonly ComponentChildren[][];
   id?: string;
   compact?: boolean;
+  /** Extra classes on the table element, for a layout only one page needs. */
+  tableClass?: string;
 }) {
   const align = (i: number) => (props.numeric?.includes(i) ? 'align-text-right' : undefined);
   const row = (cells: readonly ComponentChildren[], header: boolean) => (
@@ -375,7 +377,7 @@ export function Table(props: {
   );
   return (
     <div class="table--responsive-scroll" tabIndex={0} id={props.id}>
-      <table class={`table table--zebra${props.compact ? ' table--compact' : ''}`}>
+      <table class={`table table--zebra${props.compact ? ' table--compact' : ''}${props.tableClass ? ` ${props.tableClass}` : ''}`}>
         <caption>{props.caption}</caption>
         <thead>
           <tr>

@@ -233,7 +233,7 @@ for (const engine of testEngines()) {
       assert.match(list.body, /Afventer bestyrelsens beslutning/);
 
       const proposal = await get(`/planen/forslag/${id}`, board);
-      assert.match(proposal.body, /Mål 2: mindst<\/th><td><span class="helhed-value">12<\/span><\/td><td><span class="helhed-value">14<\/span>/);
+      assert.match(proposal.body, /Mål 2 \(unge fra boligområderne, der deltager i Brandkadet\): mindst<\/th><td><span class="helhed-value">12<\/span><\/td><td><span class="helhed-value">14<\/span>/);
       assert.match(proposal.body, /action="\/planen\/forslag\/[^"]+\/bestyrelse"/);
       assert.doesNotMatch(proposal.body, /\/lbf"/, 'no LBF form for a sub-agreement change');
       assert.doesNotMatch(proposal.body, /traek-tilbage/, 'the board cannot withdraw a proposal');
