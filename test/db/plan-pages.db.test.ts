@@ -314,6 +314,24 @@ for (const engine of testEngines()) {
       assert.equal(late.statusCode, 409);
     });
 
+    it('sends a change of LBF’s goals from the board to LBF, whose form only roles that manage governance see', async () => {
+      const goal = (await app.services.plan.snapshot(app.planId)).find('goal', 'lbf-2')!;
+      const result = await app.services.plan.changeElement(app.planId, { userId: null, label: 'sekretariat@helhed.test', planId: null, ip: null, requestId: null }, goal.id, { text: 'Ny formulering' }, 'LBF har ændret ordlyden');
+      assert.equal(result.kind, 'proposal');
+      const id = result.kind === 'proposal' ? result.proposal.id : '';
+      await follow(await post(`/planen/forslag/${id}/bestyrelse`, board, [['consensus', 'ja'], ['decisionDate', '2026-04-01'], ['note', 'Møde 1. april, punkt 2']]), board);
+      const forBoard = await get(`/planen/forslag/${id}`, board);
+      assert.match(forBoard.body, /Afventer Landsbyggefondens godkendelse/);
+      assert.doesNotMatch(forBoard.body, /action="[^"]+\/lbf"/, 'the board does not record LBF’s decision');
+      assert.equal((await post(`/planen/forslag/${id}/lbf`, board, [['approved', 'ja'], ['decisionDate', '2026-05-01'], ['note', 'Brev fra LBF']])).statusCode, 403);
+      assert.match((await get(`/planen/forslag/${id}`, secretariat)).body, /action="\/planen\/forslag\/[^"]+\/lbf"/);
+      const approved = await follow(await post(`/planen/forslag/${id}/lbf`, secretariat, [['approved', 'ja'], ['decisionDate', '2026-05-01'], ['note', 'Brev fra LBF af 1. maj 2026']]), secretariat);
+      assert.match(approved.body, /Landsbyggefondens afgørelse er registreret\./);
+      assert.match(approved.body, /Vedtaget og gældende[\s\S]*Brev fra LBF af 1\. maj 2026/);
+      assert.match(approved.body, /Sammenlignet med version 1, som forslaget afløste/);
+      assert.match((await get('/planen')).body, /id="maal-lbf-2"[\s\S]*?Ny formulering/);
+    });
+
     it('shows the bodies with their chair, and the crisis group’s names and phones to the crisis group but not to the board', async () => {
       const forBoard = await get('/organisation', board);
       assert.equal(forBoard.statusCode, 200);
