@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActivityTarget, StaffHours } from './content/types.js';
-import { changedFields, decisionFormErrors, errorsOnRows, newTargetCode, parseFormNumber, readDecision, readStaffHoursRows, readTargetRows, splitChanges } from './plan-forms.js';
+import { changedFields, decisionFormErrors, errorsOnRows, newTargetCode, parseFormNumber, readDecision, readStaffHoursRows, readTargetRows } from './plan-forms.js';
 import { targetFigure } from './plan.labels.js';
 
 const brandkadet: ActivityTarget[] = [
@@ -77,10 +77,6 @@ describe('reading the plan’s edit forms', () => {
 
   it('treats CRLF from a text area and an empty optional text as no change', () => {
     assert.deepEqual(changedFields({ content: 'a\n\nb', resources: undefined }, { content: 'a\n\nb', resources: '' }), {});
-  });
-
-  it('lets practical details take effect at once and sends targets to the board', () => {
-    assert.deepEqual(splitChanges('activity', { resources: 'x', targets: [] }), { direct: { resources: 'x' }, proposal: { targets: [] } });
   });
 
   it('puts the service’s message for a target on the form row it came from', () => {

@@ -57,21 +57,6 @@ export function changedFields(current: Record<string, unknown>, proposed: Record
   return changes;
 }
 
-/**
- * Splits a change by the governance rules: the fields that take effect at once, and those that must wait for a
- * decision (change-policy.ts). Each part is then sent on its own, so that a practical correction is not held back
- * by a target change waiting for the board.
- */
-export function splitChanges(kind: ElementKind, changes: Record<string, unknown>): { direct: Record<string, unknown>; proposal: Record<string, unknown> } {
-  const direct: Record<string, unknown> = {};
-  const proposal: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(changes)) {
-    if (routeForChange(kind, [field]).kind === 'direct') direct[field] = value;
-    else proposal[field] = value;
-  }
-  return { direct, proposal };
-}
-
 // Targets
 
 /** One row of the targets table as typed, kept as text so that a form with errors is shown as it was sent. */

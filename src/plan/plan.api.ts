@@ -121,16 +121,24 @@ export function planApi({ plan }: AppServices): FastifyPluginAsync {
         config: { access: 'plan.edit' },
         schema: {
           tags: ['planen'],
-          summary: 'Ændr felter i et planelement. Praktiske detaljer giver straks en ny version (200); ændringer af en delaftale, den strategiske aftale eller kommissoriet bliver et ændringsforslag, der afventer beslutning (202).',
+          summary:
+            'Ændr felter i et planelement. Praktiske detaljer giver straks en ny version (200); ændringer af en delaftale, den strategiske aftale eller kommissoriet bliver et ændringsforslag, der afventer beslutning (202). En ændring af begge slags gør begge dele. Med expectedVersion afvises ændringen (409), hvis elementet er ændret siden.',
           params: Id,
-          body: Type.Object({ changes: Type.Record(Type.String(), Type.Unknown()), reason: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ kind: Type.Literal('version'), version: Type.Integer() }), 202: Type.Object({ kind: Type.Literal('proposal'), proposal: ProposalSchema }), 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
+          body: Type.Object(
+            { changes: Type.Record(Type.String(), Type.Unknown()), reason: Type.String({ maxLength: 2000 }), expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ version: Type.Integer(), proposal: Type.Null() }),
+            202: Type.Object({ version: Type.Union([Type.Integer(), Type.Null()]), proposal: ProposalSchema }),
+            400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema,
+          },
         },
       },
       async (request, reply) => {
-        const { changes, reason } = request.body as { changes: Record<string, unknown>; reason: string };
-        const result = await plan.changeElement(planOf(request).id, actorOf(request), (request.params as { id: string }).id, changes, reason);
-        return reply.code(result.kind === 'version' ? 200 : 202).send(result);
+        const { changes, reason, expectedVersion } = request.body as { changes: Record<string, unknown>; reason: string; expectedVersion?: number };
+        const result = await plan.changeElement(planOf(request).id, actorOf(request), (request.params as { id: string }).id, changes, reason, expectedVersion === undefined ? {} : { expectedVersion });
+        return reply.code(result.proposal ? 202 : 200).send(result);
       },
     );
 

@@ -23,14 +23,13 @@ import {
   readDecision,
   readStaffHoursRows,
   readTargetRows,
-  splitChanges,
   staffHoursRowsOf,
   targetRowsOf,
 } from './plan-forms.js';
 import type { GoalData, InterventionAreaData, PlanElement, PlanSnapshot, SubGoalData } from './plan-snapshot.js';
 import { maySeeCrisisContacts, organisationOf } from './plan.present.js';
 import { elementKindLabel, itemNamesOf } from './plan.labels.js';
-import { validateChanges, type ChangeProposal, type PlanService } from './plan.service.js';
+import { validateChanges, type ChangeProposal, type ChangeResult, type PlanService } from './plan.service.js';
 import { OrganisationPage, PlanTreePage, SearchPage, type PlanOverview } from './plan.views.js';
 import { HistoryPage, ProposalPage, ProposalsPage, type ElementRef, type ProposalPageProps } from './proposal.views.js';
 
@@ -203,16 +202,15 @@ export function planPages(services: AppServices): FastifyPluginAsync {
       errors.push(...serviceErrors);
       if (errors.length > 0) return activityForm(request, reply, values, errors, 400);
 
-      const { direct, proposal } = splitChanges('activity', changes);
+      let result: ChangeResult;
       try {
-        if (Object.keys(direct).length > 0) await plan.changeElement(planId, actorOf(request), activity.id, direct, values.reason);
-        if (Object.keys(proposal).length > 0) await plan.changeElement(planId, actorOf(request), activity.id, proposal, values.reason);
+        result = await plan.changeElement(planId, actorOf(request), activity.id, changes, values.reason, { expectedVersion: values.version });
       } catch (error) {
         if (error instanceof ValidationError) return activityForm(request, reply, values, errorsOnRows(error.fields, 'targets', read.rowOf, TARGET_INPUTS), 400);
         if (error instanceof ConflictError) return activityForm(request, reply, values, [], 409, STALE_FORM);
         throw error;
       }
-      setFlash(reply, flashFor(Object.keys(direct).length > 0, Object.keys(proposal).length > 0));
+      setFlash(reply, flashFor(result.version !== null, result.proposal !== null));
       return seeOther(reply, `/aktiviteter/${activity.data.slug}`);
     });
 
@@ -252,8 +250,8 @@ export function planPages(services: AppServices): FastifyPluginAsync {
       const errors = [...read.errors, ...serviceErrors];
       if (errors.length > 0) return staffHoursForm(request, reply, values, errors, 400);
       try {
-        const result = await plan.changeElement(planOf(request).id, actorOf(request), ia.id, changes, values.reason);
-        setFlash(reply, flashFor(result.kind === 'version', result.kind === 'proposal'));
+        const result = await plan.changeElement(planOf(request).id, actorOf(request), ia.id, changes, values.reason, { expectedVersion: values.version });
+        setFlash(reply, flashFor(result.version !== null, result.proposal !== null));
       } catch (error) {
         if (error instanceof ValidationError) return staffHoursForm(request, reply, values, errorsOnRows(error.fields, 'staffHours', read.rowOf, STAFF_INPUTS), 400);
         if (error instanceof ConflictError) return staffHoursForm(request, reply, values, [], 409, STALE_FORM);

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { TypeCompiler, ValueErrorType, type ValueError } from '@sinclair/typebox/compiler';
 import type { Db } from '../db/database.js';
 import { toBool } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
@@ -56,7 +56,11 @@ export interface ElementVersion {
   proposalId: string | null;
 }
 
-export type ChangeResult = { kind: 'version'; version: number } | { kind: 'proposal'; proposal: ChangeProposal };
+/** What a change became: a new version (fields that change at once), a proposal (fields that wait), or both. */
+export interface ChangeResult {
+  version: number | null;
+  proposal: ChangeProposal | null;
+}
 
 function toProposal(row: PlanChangeProposalRow): ChangeProposal {
   return {
@@ -93,6 +97,49 @@ function validatorFor(kind: ElementKind, field: string) {
   return v;
 }
 
+/** A schema violation in Danish: what the value must be, not how the schema is written. */
+function schemaMessage(error: ValueError): string {
+  const schema = error.schema as { minLength?: number; maxLength?: number; minimum?: number; maximum?: number; maxItems?: number; minItems?: number; format?: string };
+  switch (error.type) {
+    case ValueErrorType.String:
+      return 'Værdien skal være tekst.';
+    case ValueErrorType.StringMinLength:
+      return schema.minLength === 1 ? 'Feltet må ikke være tomt.' : `Skal være mindst ${schema.minLength} tegn.`;
+    case ValueErrorType.StringMaxLength:
+      return `Må højst være ${schema.maxLength} tegn.`;
+    case ValueErrorType.StringPattern:
+      return 'Har ikke det rigtige format (små bogstaver, tal og bindestreger).';
+    case ValueErrorType.StringFormat:
+      return schema.format === 'date' ? 'Skal være en dato som ÅÅÅÅ-MM-DD.' : 'Har ikke det rigtige format.';
+    case ValueErrorType.Number:
+    case ValueErrorType.Integer:
+      return error.type === ValueErrorType.Integer ? 'Skal være et helt tal.' : 'Skal være et tal.';
+    case ValueErrorType.NumberMinimum:
+    case ValueErrorType.IntegerMinimum:
+      return `Skal være mindst ${schema.minimum}.`;
+    case ValueErrorType.NumberMaximum:
+    case ValueErrorType.IntegerMaximum:
+      return `Må højst være ${schema.maximum}.`;
+    case ValueErrorType.Array:
+      return 'Skal være en liste.';
+    case ValueErrorType.ArrayMaxItems:
+      return `Må højst have ${schema.maxItems} elementer.`;
+    case ValueErrorType.ArrayMinItems:
+      return `Skal have mindst ${schema.minItems} element${schema.minItems === 1 ? '' : 'er'}.`;
+    case ValueErrorType.Object:
+      return 'Skal være et objekt.';
+    case ValueErrorType.ObjectRequiredProperty:
+      return 'Feltet skal udfyldes.';
+    case ValueErrorType.ObjectAdditionalProperties:
+      return 'Indeholder et ukendt felt.';
+    case ValueErrorType.Union:
+    case ValueErrorType.Literal:
+      return 'Er ikke en af de tilladte værdier.';
+    default:
+      return 'Værdien har ikke den rigtige form.';
+  }
+}
+
 /** Checks a change of a plan element field by field; every problem at once, in Danish. */
 export function validateChanges(kind: ElementKind, changes: Record<string, unknown>, reason: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -111,7 +158,7 @@ export function validateChanges(kind: ElementKind, changes: Record<string, unkno
       continue;
     }
     const first = validator.Errors(changes[field]).First();
-    if (first) errors.push({ field: `${field}${first.path.replace(/\//g, '.').replace(/\.(\d+)/g, '[$1]')}`, message: `Ugyldig værdi: ${first.message}` });
+    if (first) errors.push({ field: `${field}${first.path.replace(/\//g, '.').replace(/\.(\d+)/g, '[$1]')}`, message: schemaMessage(first) });
   }
   if (kind === 'activity' && Array.isArray(changes.targets)) {
     (changes.targets as { kind: string; min?: number; max?: number; value?: number }[]).forEach((t, i) => {
@@ -124,6 +171,15 @@ export function validateChanges(kind: ElementKind, changes: Record<string, unkno
     });
   }
   return errors;
+}
+
+function staleError(): ConflictError {
+  return new ConflictError('Elementet er ændret af en anden, siden du hentede det. Genindlæs og prøv igen.');
+}
+
+/** The proposal row as stored: based on the version the same change wrote, if it wrote one. */
+function written(row: PlanChangeProposalRow, version: number | null): PlanChangeProposalRow {
+  return version === null ? row : { ...row, base_version: version };
 }
 
 function elementRows(planId: string, content: PlanContent, createdAt: string): { elements: PlanElementRow[]; versions: PlanElementVersionRow[] } {
@@ -220,10 +276,18 @@ export class PlanService {
   }
 
   /**
-   * Changes fields of an element. A change the policy allows directly becomes a new version at once; one that needs
-   * the board (and LBF) becomes a proposal, and the element is unchanged until the proposal is decided.
+   * Changes fields of an element. Fields the policy lets change at once become a new version; the others become one
+   * proposal that waits for the board (and LBF); a change of both kinds does both, in one transaction. With
+   * `expectedVersion`, the change is refused if someone else changed the element since it was read.
    */
-  async changeElement(planId: string, actor: Actor, elementId: string, changes: Record<string, unknown>, reason: string): Promise<ChangeResult> {
+  async changeElement(
+    planId: string,
+    actor: Actor,
+    elementId: string,
+    changes: Record<string, unknown>,
+    reason: string,
+    options: { expectedVersion?: number } = {},
+  ): Promise<ChangeResult> {
     const element = await this.element(planId, elementId);
     const errors = validateChanges(element.kind, changes, reason);
     if (element.kind === 'area' && Array.isArray(changes.addresses)) {
@@ -236,42 +300,62 @@ export class PlanService {
       });
     }
     if (errors.length > 0) throw new ValidationError(errors);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== element.version) throw staleError();
     const snapshot = await this.snapshot(planId);
     const underGoal = snapshot.parentOf(element)?.kind === 'goal';
-    const route = routeForChange(element.kind, Object.keys(changes), underGoal);
-    if (route.kind === 'direct') {
-      const version = await this.database.db.transaction().execute((trx) =>
-        this.writeVersion(trx, planId, actor, element, { ...(element.data as object), ...changes }, reason.trim(), null),
-      );
-      return { kind: 'version', version };
+    const direct: Record<string, unknown> = {};
+    const waiting: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(changes)) {
+      (routeForChange(element.kind, [field], underGoal).kind === 'direct' ? direct : waiting)[field] = value;
     }
-    const row: PlanChangeProposalRow = {
-      id: newId(), plan_id: planId, element_id: element.id, subject: route.subject, requires_lbf: route.requiresLbf ? 1 : 0,
-      status: 'afventer_bestyrelse', base_version: element.version, proposed_data: JSON.stringify(changes), reason: reason.trim(),
-      created_at: nowIso(this.clock), created_by: actor.userId, created_by_label: actor.label,
-      board_decided_at: null, board_decision_date: null, board_decision_note: null, board_decided_by_label: null,
-      lbf_decided_at: null, lbf_decision_date: null, lbf_decision_note: null, lbf_decided_by_label: null, applied_version: null,
-    };
-    await this.database.db.transaction().execute(async (trx) => {
-      await insertProposal(trx, row);
-      await recordAudit(trx, { ...actor, planId }, {
-        action: 'create', entityType: 'plan_change_proposal', entityId: row.id,
-        summary: `Ændringsforslag til ${element.kind} «${element.key}» oprettet`, after: { changes, reason: row.reason, subject: row.subject },
-      });
+    const route = routeForChange(element.kind, Object.keys(waiting), underGoal);
+    const row: PlanChangeProposalRow | null =
+      route.kind === 'proposal' && Object.keys(waiting).length > 0
+        ? {
+            id: newId(), plan_id: planId, element_id: element.id, subject: route.subject, requires_lbf: route.requiresLbf ? 1 : 0,
+            status: 'afventer_bestyrelse', base_version: element.version, proposed_data: JSON.stringify(waiting), reason: reason.trim(),
+            created_at: nowIso(this.clock), created_by: actor.userId, created_by_label: actor.label,
+            board_decided_at: null, board_decision_date: null, board_decision_note: null, board_decided_by_label: null,
+            lbf_decided_at: null, lbf_decision_date: null, lbf_decision_note: null, lbf_decided_by_label: null, applied_version: null,
+          }
+        : null;
+    const version = await this.database.db.transaction().execute(async (trx) => {
+      const written =
+        Object.keys(direct).length > 0
+          ? await this.writeVersion(trx, planId, actor, element, { ...(element.data as object), ...direct }, reason.trim(), null, element.version)
+          : null;
+      if (row) {
+        await insertProposal(trx, written === null ? row : { ...row, base_version: written });
+        await recordAudit(trx, { ...actor, planId }, {
+          action: 'create', entityType: 'plan_change_proposal', entityId: row.id,
+          summary: `Ændringsforslag til ${element.kind} «${element.key}» oprettet`, after: { changes: waiting, reason: row.reason, subject: row.subject },
+        });
+      }
+      return written;
     });
-    return { kind: 'proposal', proposal: toProposal(row) };
+    return { version, proposal: row ? toProposal(written(row, version)) : null };
   }
 
-  private async writeVersion(trx: Q, planId: string, actor: Actor, element: PlanElement, data: unknown, reason: string, proposalId: string | null): Promise<number> {
+  private async writeVersion(
+    trx: Q,
+    planId: string,
+    actor: Actor,
+    element: PlanElement,
+    data: unknown,
+    reason: string,
+    proposalId: string | null,
+    expectedVersion?: number,
+  ): Promise<number> {
     const current = await findElement(trx, planId, element.id);
     if (!current) throw new NotFoundError('Planelementet findes ikke.');
+    if (expectedVersion !== undefined && current.current_version !== expectedVersion) throw staleError();
     const next = current.current_version + 1;
     await insertVersion(trx, {
       id: newId(), plan_id: planId, element_id: element.id, version: next, data: JSON.stringify(data), created_at: nowIso(this.clock),
       created_by: actor.userId, created_by_label: actor.label, reason, proposal_id: proposalId,
     });
     if (!(await advanceElement(trx, element.id, current.current_version, next))) {
-      throw new ConflictError('Elementet blev ændret af en anden samtidig. Genindlæs og prøv igen.');
+      throw staleError();
     }
     await recordAudit(trx, { ...actor, planId }, {
       action: 'update', entityType: 'plan_element', entityId: element.id,

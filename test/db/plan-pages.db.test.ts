@@ -317,8 +317,8 @@ for (const engine of testEngines()) {
     it('sends a change of LBF’s goals from the board to LBF, whose form only roles that manage governance see', async () => {
       const goal = (await app.services.plan.snapshot(app.planId)).find('goal', 'lbf-2')!;
       const result = await app.services.plan.changeElement(app.planId, { userId: null, label: 'sekretariat@helhed.test', planId: null, ip: null, requestId: null }, goal.id, { text: 'Ny formulering' }, 'LBF har ændret ordlyden');
-      assert.equal(result.kind, 'proposal');
-      const id = result.kind === 'proposal' ? result.proposal.id : '';
+      assert.ok(result.proposal, 'the change waits as a proposal');
+      const id = result.proposal?.id ?? '';
       await follow(await post(`/planen/forslag/${id}/bestyrelse`, board, [['consensus', 'ja'], ['decisionDate', '2026-04-01'], ['note', 'Møde 1. april, punkt 2']]), board);
       const forBoard = await get(`/planen/forslag/${id}`, board);
       assert.match(forBoard.body, /Afventer Landsbyggefondens godkendelse/);

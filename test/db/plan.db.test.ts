@@ -52,7 +52,7 @@ for (const engine of testEngines()) {
       const snapshot = await app.services.plan.snapshot(app.planId);
       const brandkadet = snapshot.find<Activity>('activity', 'brandkadet')!;
       const result = await app.services.plan.changeElement(app.planId, secretariat, brandkadet.id, { resources: 'Brandstation Randers stiller lokaler til rådighed.' }, 'Aftale med Falck om lokaler');
-      assert.deepEqual(result, { kind: 'version', version: 2 });
+      assert.deepEqual(result, { version: 2, proposal: null });
       const history = await app.services.plan.history(app.planId, brandkadet.id);
       assert.equal(history.versions.length, 2);
       assert.equal(history.versions[1]!.reason, 'Aftale med Falck om lokaler');
@@ -66,8 +66,8 @@ for (const engine of testEngines()) {
       const targets = brandkadet.data.targets.map((t) => (t.kind === 'minimum' && t.min === 12 ? { ...t, min: 14, printed: 'mindst 14 unge årligt' } : t));
       assert.notDeepEqual(targets, brandkadet.data.targets, 'the plan has a minimum of 12 to change');
       const result = await app.services.plan.changeElement(app.planId, secretariat, brandkadet.id, { targets }, 'Flere pladser fra 2026');
-      assert.equal(result.kind, 'proposal');
-      const proposal = (result as { proposal: { id: string; status: string; subject: string } }).proposal;
+      assert.equal(result.version, null);
+      const proposal = result.proposal!;
       assert.equal(proposal.status, 'afventer_bestyrelse');
       assert.equal(proposal.subject, 'sub-agreement');
       const waiting = (await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'brandkadet')!;
@@ -104,6 +104,37 @@ for (const engine of testEngines()) {
       const approved = await app.services.plan.recordLbfDecision(app.planId, secretariat, proposal.id, true, '2026-04-20', 'LBF j.nr. 2026-123');
       assert.equal(approved.status, 'vedtaget');
       assert.equal(((await app.services.plan.snapshot(app.planId)).get(goal.id)!.data as { title: string }).title, 'Ny titel');
+    });
+
+    it('applies the practical part of a mixed change at once and holds the rest as one proposal, in one step', async () => {
+      const npu = (await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'npu')!;
+      const targets = npu.data.targets.map((t, i) => (i === 0 ? { ...t, printed: `${t.printed} (præciseret)` } : t));
+      const result = await app.services.plan.changeElement(app.planId, secretariat, npu.id, { content: 'Nyt indhold', targets }, 'Præcisering', { expectedVersion: npu.version });
+      assert.equal(result.version, npu.version + 1);
+      assert.equal(result.proposal?.baseVersion, npu.version + 1);
+      assert.deepEqual(Object.keys(result.proposal!.changes), ['targets']);
+      const after = (await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'npu')!;
+      assert.equal(after.data.content, 'Nyt indhold');
+      assert.deepEqual(after.data.targets, npu.data.targets);
+    });
+
+    it('refuses a change based on a version someone else has replaced', async () => {
+      const npu = (await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'npu')!;
+      await assert.rejects(
+        app.services.plan.changeElement(app.planId, secretariat, npu.id, { resources: 'x' }, 'Gammel formular', { expectedVersion: npu.version - 1 }),
+        /ændret af en anden/,
+      );
+    });
+
+    it('answers schema problems in Danish', async () => {
+      const npu = (await app.services.plan.snapshot(app.planId)).find<Activity>('activity', 'npu')!;
+      await assert.rejects(app.services.plan.changeElement(app.planId, secretariat, npu.id, { content: '', roles: 'alle' }, 'Test'), (error: { fields: { field: string; message: string }[] }) => {
+        assert.deepEqual(error.fields, [
+          { field: 'content', message: 'Feltet må ikke være tomt.' },
+          { field: 'roles', message: 'Skal være en liste.' },
+        ]);
+        return true;
+      });
     });
 
     it('refuses a decision on a proposal that is already decided', async () => {

@@ -291,8 +291,8 @@ describeInBrowser("Helhed's pages are accessible", () => {
           const activity = snapshot.find<Activity>('activity', mine.proposed)!;
           const targets = activity.data.targets.map((t, i) => (i === 0 ? { ...t, printed: `${t.printed} (rettet)` } : t));
           const result = await app.services.plan.changeElement(app.planId, SYSTEM_ACTOR, activity.id, { targets }, 'Formuleringen rettes');
-          assert.equal(result.kind, 'proposal');
-          const id = result.kind === 'proposal' ? result.proposal.id : '';
+          assert.ok(result.proposal, 'the change waits as a proposal');
+          const id = result.proposal?.id ?? '';
           await withPage('administrator', async (page) => {
             await open(page, `/planen/forslag/${id}`);
             await assertAccessible(page, 'ændringsforslag med beslutningsformular');
