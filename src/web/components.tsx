@@ -417,10 +417,21 @@ export function Timestamp({ iso }: { iso: string | null | undefined }) {
 
 const dateFormat = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'long' });
 
-/** A calendar date ('2025-08-01') in Danish words ("1. august 2025"); noon UTC is the same date in Copenhagen. */
+const formattedDates = new Map<string, string>();
+
+/**
+ * A calendar date ('2025-08-01') in Danish words ("1. august 2025"); noon UTC is the same date in Copenhagen. Pages
+ * show the same few dates again and again (plan periods, baselines), and Intl formatting is slow, so results are kept.
+ */
 export function formatDate(isoDate: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
-  return dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
+  let text = formattedDates.get(isoDate);
+  if (text === undefined) {
+    text = dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
+    if (formattedDates.size > 10_000) formattedDates.clear();
+    formattedDates.set(isoDate, text);
+  }
+  return text;
 }
 
 /** A calendar date shown in Danish, with the exact value in a <time> element. */

@@ -2,11 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../auth/permissions.js';
 import { principalOf } from '../auth/request-actor.js';
+import { formatDate } from './components.js';
 import { Layout, type PageContext } from './layout.js';
 import { navigationFor } from './navigation.js';
 import { pageContext, sendPage } from './page.js';
 
-const dateFormat = new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' });
 
 function HomePage({ ctx, period }: { ctx: PageContext; period: { start: string; end: string } | null }) {
   const p = ctx.principal!;
@@ -16,7 +16,7 @@ function HomePage({ ctx, period }: { ctx: PageContext; period: { start: string; 
       <h1>{p.plan?.name ?? 'Helhed'}</h1>
       {period ? (
         <p class="font-lead">
-          Planperiode {dateFormat.format(new Date(`${period.start}T12:00:00Z`))} – {dateFormat.format(new Date(`${period.end}T12:00:00Z`))}
+          Planperiode {formatDate(period.start)} – {formatDate(period.end)}
         </p>
       ) : (
         <p class="font-lead">Du har endnu ingen rolle i en plan. Bed en administrator om adgang.</p>
