@@ -99,7 +99,8 @@ async function run(settings: BenchSettings): Promise<BenchmarkReport> {
     await overHttp();
     const loopRates: number[] = [];
     const httpRates: number[] = [];
-    const rounds = Math.max(3, settings.rounds);
+    // Each round takes about a second; more rounds steady the medians of two noisy rates.
+    const rounds = Math.max(7, settings.rounds);
     for (let i = 0; i < rounds; i++) {
       if (i % 2 === 0) {
         loopRates.push(inProcess());
