@@ -84,12 +84,7 @@ export function TextInput(
         {props.optional ? <span class="weight-normal"> (frivilligt)</span> : null}
       </label>
       {props.helptext ? <span class="form-hint" id={`${id}-hint`}>{props.helptext}</span> : null}
-      {error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">Fejl: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldErrorMessage id={id} error={error} />
       <input
         type={props.type ?? 'text'}
         id={id}
@@ -114,12 +109,7 @@ export function Select(props: FieldProps & { options: readonly { value: string; 
         {props.label}
         {props.optional ? <span class="weight-normal"> (frivilligt)</span> : null}
       </label>
-      {error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">Fejl: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldErrorMessage id={id} error={error} />
       <select class="form-select" id={id} name={props.name} aria-describedby={error ? `${id}-error` : undefined}>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>
@@ -144,37 +134,38 @@ export function Checkboxes(
     <div class={`form-group${error ? ' form-error' : ''}`}>
       <fieldset aria-describedby={error ? `${id}-error` : undefined}>
         <legend class="form-label">{props.legend}</legend>
-        {error ? (
-          <span class="form-error-message" id={`${id}-error`}>
-            <span class="sr-only">Fejl: </span>
-            {error}
-          </span>
-        ) : null}
-        {props.options.map((o, i) => {
-          const optionId = i === 0 ? id : `${id}-option${i + 1}`;
-          return (
-            <div class="form-group-checkbox">
-              <input
-                id={optionId}
-                type="checkbox"
-                name={props.name}
-                value={o.value}
-                class="form-checkbox"
-                checked={props.checked.includes(o.value)}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-              />
-              <label for={optionId} class="form-label">
-                {o.label}
-              </label>
-              {o.hint ? (
-                <span class="form-hint" id={`${optionId}-hint`}>
-                  {o.hint}
-                </span>
-              ) : null}
-            </div>
-          );
-        })}
+        <FieldErrorMessage id={id} error={error} />
+        {props.options.map((o, i) => (
+          <ChoiceOption type="checkbox" groupId={id} index={i} name={props.name} option={o} checked={props.checked.includes(o.value)} />
+        ))}
       </fieldset>
+    </div>
+  );
+}
+
+/** One checkbox or radio button of a group; the first carries the group's field id (see Checkboxes). */
+function ChoiceOption(props: { type: 'checkbox' | 'radio'; groupId: string; index: number; name: string; option: { value: string; label: string; hint?: string }; checked: boolean }) {
+  const { option } = props;
+  const optionId = props.index === 0 ? props.groupId : `${props.groupId}-option${props.index + 1}`;
+  return (
+    <div class={props.type === 'checkbox' ? 'form-group-checkbox' : 'form-group-radio'}>
+      <input
+        id={optionId}
+        type={props.type}
+        name={props.name}
+        value={option.value}
+        class={props.type === 'checkbox' ? 'form-checkbox' : 'form-radio'}
+        checked={props.checked}
+        aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+      />
+      <label for={optionId} class="form-label">
+        {option.label}
+      </label>
+      {option.hint ? (
+        <span class="form-hint" id={`${optionId}-hint`}>
+          {option.hint}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -235,30 +226,9 @@ export function RadioGroup(
         <legend class="form-label">{props.legend}</legend>
         {props.helptext ? <span class="form-hint" id={`${id}-hint`}>{props.helptext}</span> : null}
         <FieldErrorMessage id={id} error={error} />
-        {props.options.map((o, i) => {
-          const optionId = i === 0 ? id : `${id}-option${i + 1}`;
-          return (
-            <div class="form-group-radio">
-              <input
-                type="radio"
-                id={optionId}
-                name={props.name}
-                value={o.value}
-                class="form-radio"
-                checked={props.value === o.value}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-              />
-              <label class="form-label" for={optionId}>
-                {o.label}
-              </label>
-              {o.hint ? (
-                <span class="form-hint" id={`${optionId}-hint`}>
-                  {o.hint}
-                </span>
-              ) : null}
-            </div>
-          );
-        })}
+        {props.options.map((o, i) => (
+          <ChoiceOption type="radio" groupId={id} index={i} name={props.name} option={o} checked={props.value === o.value} />
+        ))}
       </fieldset>
     </div>
   );
