@@ -28,6 +28,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { apiDocsRoutes } from './api/api-docs.routes.js';
 import { areasApi } from './areas/areas.api.js';
 import { planApi } from './plan/plan.api.js';
+import { criteriaApi } from './monitoring/criteria.api.js';
 import { planPages } from './plan/plan.pages.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
@@ -127,6 +128,7 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   await app.register(auditRoutes(services));
   await app.register(areasApi(services));
   await app.register(planApi(services));
+  await app.register(criteriaApi(services));
   await app.register(planPages(services));
   await app.register(apiDocsRoutes(services, routes));
 
