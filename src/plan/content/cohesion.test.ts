@@ -1,29 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { cohesion } from './cohesion.js';
 import type { Baseline, DataRemark, PlanRef } from './types.js';
+import { PLAN_TEXT_LINES, AREA_SLUGS, walkContent } from './plan-text.js';
 
 const SECTION: [number, number] = [2871, 3088];
-const ocr = readFileSync(new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
-const AREA_SLUGS = [
-  'gl-jennumparken',
-  'hermann-stillings-vej-omraadet',
-  'centrale-randers',
-  'energivej-omraadet',
-  'glarbjergvej-omraadet',
-  'sjaellandsgade-kvarteret',
-  'vangdalen',
-];
+const ocr = PLAN_TEXT_LINES;
 
-/** Every object in the tree with its path, so the checks below reach refs and figures wherever they sit. */
-function walk(node: unknown, path: string, visit: (value: Record<string, unknown>, path: string) => void): void {
-  if (Array.isArray(node)) node.forEach((child, i) => walk(child, `${path}[${i}]`, visit));
-  else if (node !== null && typeof node === 'object') {
-    visit(node as Record<string, unknown>, path);
-    for (const [key, child] of Object.entries(node)) walk(child, `${path}.${key}`, visit);
-  }
-}
 
 /** Every text a person reads, leaving out slugs, codes and scopes (ASCII by design) and remarks (which quote the OCR). */
 function proseOf(node: unknown, key = ''): string[] {
@@ -43,7 +26,7 @@ const OCR_DIGIT_EXCEPTIONS: Record<string, string> = {};
 const allRefs: { path: string; ref: PlanRef }[] = [];
 const figures: { path: string; printed: string; ref: PlanRef }[] = [];
 const remarks: { path: string; remark: DataRemark }[] = [];
-walk(cohesion, 'cohesion', (value, path) => {
+walkContent(cohesion, 'cohesion', (value, path) => {
   const ref = value.ref as PlanRef | undefined;
   if (ref && Array.isArray(ref.lines)) allRefs.push({ path, ref });
   if (typeof value.printed === 'string' && ref) figures.push({ path, printed: value.printed, ref });

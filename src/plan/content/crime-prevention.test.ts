@@ -1,13 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { crimePrevention, crimePreventionMunicipalContext, crimePreventionNotes } from './crime-prevention.js';
 import type { Activity, ActivityTarget, PlanRef } from './types.js';
+import { PLAN_TEXT_LINES, AREA_SLUGS } from './plan-text.js';
 
-const ocrLines = readFileSync(
-  new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url),
-  'utf8',
-).split('\n');
+const ocrLines = PLAN_TEXT_LINES;
 
 /**
  * The section's lines. The plan's chapter runs 2355-2870, but its problem statement is printed beside the end of the
@@ -15,15 +12,6 @@ const ocrLines = readFileSync(
  */
 const SECTION: [number, number] = [2283, 2870];
 
-const AREA_SLUGS = [
-  'gl-jennumparken',
-  'hermann-stillings-vej-omraadet',
-  'centrale-randers',
-  'energivej-omraadet',
-  'glarbjergvej-omraadet',
-  'sjaellandsgade-kvarteret',
-  'vangdalen',
-];
 
 /**
  * Figures printed as words in the plan; their digits cannot be found in the OCR text, so the word is looked for

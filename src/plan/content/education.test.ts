@@ -4,11 +4,11 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Baseline, DataRemark, Indicator, PlanRef } from './types.js';
 import { education, educationMunicipalLink, educationProblemRemarks } from './education.js';
+import { PLAN_TEXT_LINES } from './plan-text.js';
 
-const OCR_LINES = readFileSync(new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
+const OCR_LINES = PLAN_TEXT_LINES;
 const SECTION: [number, number] = [725, 1906];
 const STAFF_HOURS_LINES: [number, number] = [1096, 1140];
 

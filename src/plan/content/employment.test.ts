@@ -1,29 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { employment } from './employment.js';
 import type { Baseline, DataRemark, PlanRef } from './types.js';
+import { PLAN_TEXT_LINES, AREA_SLUGS, walkContent } from './plan-text.js';
 
 const SECTION: [number, number] = [1907, 2354];
-const ocr = readFileSync(new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
-const AREA_SLUGS = [
-  'gl-jennumparken',
-  'hermann-stillings-vej-omraadet',
-  'centrale-randers',
-  'energivej-omraadet',
-  'glarbjergvej-omraadet',
-  'sjaellandsgade-kvarteret',
-  'vangdalen',
-];
+const ocr = PLAN_TEXT_LINES;
 
-/** Every value in the tree with its path, so the checks below reach refs and figures wherever they sit. */
-function walk(node: unknown, path: string, visit: (value: Record<string, unknown>, path: string) => void): void {
-  if (Array.isArray(node)) node.forEach((child, i) => walk(child, `${path}[${i}]`, visit));
-  else if (node !== null && typeof node === 'object') {
-    visit(node as Record<string, unknown>, path);
-    for (const [key, child] of Object.entries(node)) walk(child, `${path}.${key}`, visit);
-  }
-}
 
 const normalise = (text: string): string => text.replace(/[\s.,]/g, '');
 const ocrText = (ref: PlanRef): string => normalise(ocr.slice(ref.lines[0] - 1, ref.lines[1]).join('\n'));
@@ -37,7 +20,7 @@ const OCR_DIGIT_EXCEPTIONS: Record<string, string> = {};
 const allRefs: { path: string; ref: PlanRef }[] = [];
 const figures: { path: string; printed: string; ref: PlanRef; extra: number[] }[] = [];
 const remarks: { path: string; remark: DataRemark }[] = [];
-walk(employment, 'employment', (value, path) => {
+walkContent(employment, 'employment', (value, path) => {
   const ref = value.ref as PlanRef | undefined;
   if (ref && Array.isArray(ref.lines)) allRefs.push({ path, ref });
   if (typeof value.printed === 'string' && ref) {

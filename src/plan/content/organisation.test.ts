@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { organisation, organisationRemarks } from './organisation.js';
 import type { Body, PlanRef } from './types.js';
+import { PLAN_TEXT_LINES } from './plan-text.js';
 
-const ocrLines = readFileSync(new URL('./source/helhedsplan-randers-2025-29.ocr.txt', import.meta.url), 'utf8').split('\n');
+const ocrLines = PLAN_TEXT_LINES;
 
 /** The parts of the plan this file was extracted from: foreword, organisation, commissorium and beredskabsplan. */
 const sections: [number, number][] = [
