@@ -8,7 +8,7 @@ import { openDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ValidationError, ConflictError } from './errors/errors.js';
 import { findUserByEmail } from './auth/auth.repository.js';
-import { ensureDefaultPlan } from './plans/plans.service.js';
+import { ensureDefaultPlan } from './plan/plans.service.js';
 import { createUser, listUsers, normaliseEmail, setPassword } from './users/users.service.js';
 
 const HELP = `Helhed – kommandoer (npm run helhed -- <kommando>)

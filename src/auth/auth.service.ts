@@ -5,7 +5,7 @@ import { newId, nowIso } from '../db/ids.js';
 import type { ApiTokenRow, UserRow } from '../db/schema.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { InvalidCredentialsError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors/errors.js';
-import { findPlanById, listPlansForUser } from '../plans/plans.repository.js';
+import { findPlanById, listPlansForUser } from '../plan/plans.repository.js';
 import { normaliseEmail } from '../users/users.service.js';
 import {
   deleteExpiredSessions,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppServices } from '../app.js';
 import { ValidationError } from '../errors/errors.js';
-import { listPlansForUser } from '../plans/plans.repository.js';
+import { listPlansForUser } from '../plan/plans.repository.js';
 import { setFlash } from '../web/flash.js';
 import { formText } from '../web/form.js';
 import { pageContext, seeOther, sendPage } from '../web/page.js';

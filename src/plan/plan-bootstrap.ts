@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { ensureDefaultPlan } from '../plans/plans.service.js';
+import { ensureDefaultPlan } from './plans.service.js';
 import { randersPlanContent } from './content/index.js';
 import type { PlanService } from './plan.service.js';
 

@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/errors.js';
 import type { Db } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
 import type { AuthService } from '../auth/auth.service.js';
-import { ensureDefaultPlan } from '../plans/plans.service.js';
+import { ensureDefaultPlan } from '../plan/plans.service.js';
 import { createUser, hasAnyUser } from './users.service.js';
 
 export type BootstrapResult =
