@@ -5,7 +5,7 @@ import type { DatabaseEngine } from '../../src/config.js';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import type { Role } from '../../src/auth/permissions.js';
 import { bootstrapAdministrator } from '../../src/users/bootstrap.js';
-import { ensureDefaultPlan } from '../../src/plans/plans.service.js';
+import { ensureDefaultPlan } from '../../src/plan/plans.service.js';
 import { loadDefaultPlan } from '../../src/plan/plan-bootstrap.js';
 import { createUser } from '../../src/users/users.service.js';
 import { createTestDatabase, testSecretHex, type TestDatabase } from './databases.js';
