@@ -154,6 +154,10 @@ describe('jumps between periods', () => {
     assert.equal(flagJumps([year(2023, 10), year(2024, 13)], 'count', { ...DEFAULT_FLAG_CONFIG, jump: { sharePoints: 10, relative: 0.25 } }).size, 1);
   });
 
+  it('compares a repeated period with the value given before it', () => {
+    assert.deepEqual([...flagJumps([year(2023, 30), year(2024, 31), year(2024, 45)], 'percent').keys()], [2]);
+  });
+
   it('flags nothing in a series of one', () => {
     assert.equal(flagJumps([year(2024, 99)], 'percent').size, 0);
   });
@@ -226,6 +230,10 @@ describe('the areas against their total', () => {
 
   it('does not check numerators or denominators the total does not give', () => {
     assert.deepEqual(flagPartsAndTotal([area('a', 50, 100, 200)], { value: 50, numerator: null, denominator: null }, 'percent'), []);
+  });
+
+  it('does not check the total’s numerator when no area gives one', () => {
+    assert.deepEqual(flagPartsAndTotal(SEVEN.map((s) => area(s, 40)), { value: 40, numerator: 35, denominator: null }, 'percent'), []);
   });
 
   it('does not add up shares themselves', () => {

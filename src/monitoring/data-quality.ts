@@ -221,7 +221,6 @@ function checkSum(parts: readonly PartToCheck[], pick: (p: PartToCheck) => numbe
     sum += figure;
     scopes.add(part.scope);
   }
-  if (scopes.size === 0) return [];
   if (sum > total + EPSILON) {
     return [
       {

@@ -120,6 +120,10 @@ describe('the tolerance', () => {
     assert.equal(average(1, 1.11).status, 'bedre');
   });
 
+  it('falls back to the minimum for other units when there is nothing to take 5 % of', () => {
+    assert.equal(toleranceFor('count', null), 0.1);
+  });
+
   it('uses the size of a negative baseline for the relative tolerance', () => {
     assert.equal(toleranceFor('score', -10), 0.5);
   });
