@@ -11,6 +11,8 @@ export interface Db {
   db: Kysely<Database>;
   engine: DatabaseEngine;
   sqlite?: SqliteDatabase.Database;
+  /** For PostgreSQL, the pool (used for COPY, which the query builder does not speak). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export function openDatabase(target: DatabaseTarget): Db {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.location, max: 10, types: pgTypes as pg.CustomTypesConfig });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', pool, close: () => db.destroy() };
   }
   if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
   const sqlite = new SqliteDatabase(target.location);

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_plan_content.js';
+import * as m0003 from './migrations/0003_measurements.js';
 
 /** Every migration, in order. Listed by hand so that the set is the same in a bundle, a test and the CLI. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_plan_content': m0002,
+  '0003_measurements': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -162,6 +162,74 @@ export interface KeyValueRow {
   updated_at: string;
 }
 
+export interface MeasurementImportRow {
+  id: string;
+  plan_id: string;
+  file_name: string;
+  file_sha256: string | null;
+  format: string;
+  /** running, imported, rejected (problems in the file) or failed (the server could not finish). */
+  status: string;
+  bytes_total: number | null;
+  rows_read: number;
+  rows_imported: number;
+  rows_corrected: number;
+  rows_unchanged: number;
+  rows_skipped: number;
+  problem_count: number;
+  /** JSON: the problems found (up to a limit), each {row, column, message}. */
+  problems: string | null;
+  created_at: string;
+  created_by: string | null;
+  created_by_label: string;
+  finished_at: string | null;
+}
+
+export interface MeasurementRow {
+  id: string;
+  plan_id: string;
+  indicator_code: string;
+  scope: string;
+  period_kind: string;
+  period_start: string;
+  period_end: string;
+  period_label: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: string;
+  drawn_on: string;
+  note: string | null;
+  version: number;
+  is_current: number;
+  import_id: string | null;
+  reason: string | null;
+  explanation: string | null;
+  explained_at: string | null;
+  explained_by_label: string | null;
+  created_at: string;
+  created_by: string | null;
+  created_by_label: string;
+}
+
+export interface MeasurementStagingRow {
+  import_id: string;
+  row_number: number;
+  id: string;
+  indicator_code: string;
+  scope: string;
+  period_kind: string;
+  period_start: string;
+  period_end: string;
+  period_label: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: string;
+  drawn_on: string;
+  note: string | null;
+}
+
 export interface Database {
   plans: PlanRow;
   organisations: OrganisationRow;
@@ -177,6 +245,9 @@ export interface Database {
   plan_elements: PlanElementRow;
   plan_element_versions: PlanElementVersionRow;
   plan_change_proposals: PlanChangeProposalRow;
+  measurement_imports: MeasurementImportRow;
+  measurements: MeasurementRow;
+  measurement_staging: MeasurementStagingRow;
 }
 
 /** Reserved for later tables with database-generated keys. */
