@@ -67,6 +67,16 @@ export const areas: AreaContent[] = [
         ],
       },
     ],
+    stateCriteria: {
+      asOf: '2023-01-01',
+      criteriaMet: ['employment', 'education', 'crime'],
+      residents: 977,
+      text:
+        'Hermann Stillingsvej-området ville have været på statens liste over udsatte boligområder, hvis der blot havde været 23 flere beboere den 1. januar 2023. ' +
+        'Området overstiger tre af statens parallelsamfundskriterier – beskæftigelse, uddannelse og kriminalitet.',
+      ref: { lines: [269, 344] },
+      remarks: [{ kind: 'note', text: 'Planen oplyser ikke antallet af beboere pr. 1. januar 2023, kun at der manglede 23 til 1.000 (linje 269-270); 977 er udledt heraf. Kriterierne står i linje 342-344.' }],
+    },
     ref: { lines: [257, 276] },
   },
   {

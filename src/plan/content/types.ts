@@ -39,6 +39,21 @@ export interface Estate {
   ref: PlanRef;
 }
 
+/**
+ * What the plan itself says of an area against the state's criteria (almenboligloven § 61 a), e.g. that it meets
+ * three criteria but is short of the 1,000 residents. Kept as the plan's statement; measured figures are imported.
+ */
+export interface StateCriteriaStatement {
+  /** The date the state's figures are for, ISO. */
+  asOf: string;
+  criteriaMet: ('employment' | 'crime' | 'education' | 'income')[];
+  /** Residents as the plan gives them for that date (derived where the plan states the shortfall only). */
+  residents: number;
+  text: string;
+  ref: PlanRef;
+  remarks?: DataRemark[];
+}
+
 export interface AreaContent {
   slug: string;
   name: string;
@@ -53,6 +68,7 @@ export interface AreaContent {
   districtSchools: string[];
   institutions: string[];
   addresses: AddressListing[];
+  stateCriteria?: StateCriteriaStatement;
   ref: PlanRef;
   remarks?: DataRemark[];
 }
