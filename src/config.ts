@@ -30,6 +30,14 @@ export interface Config {
   logLevel: string;
   /** Add synthetic demo data on start (HELHED_DEMO_DATA=1); pages then say so. */
   demoData: boolean;
+  monitoring: {
+    /** Counts below this (and shares resting on fewer) are hidden from those without access to the persons (PRODUCT.md). */
+    smallNumberThreshold: number;
+    /** A share moving more than this many procentpoint from one period to the next is flagged. */
+    jumpSharePoints: number;
+    /** Any other figure moving more than this per cent of its previous value is flagged. */
+    jumpRelativePercent: number;
+  };
 }
 
 /** Parses a DATABASE_URL as README describes: default SQLite file, `sqlite:<path>`, or `postgres://…`. */
@@ -110,5 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     demoData: env.HELHED_DEMO_DATA === '1' || env.HELHED_DEMO_DATA === 'true',
+    monitoring: {
+      smallNumberThreshold: integer(env, 'HELHED_SMALL_NUMBER_THRESHOLD', 5, 2),
+      jumpSharePoints: integer(env, 'HELHED_JUMP_PROCENTPOINT', 10),
+      jumpRelativePercent: integer(env, 'HELHED_JUMP_PROCENT', 50),
+    },
   };
 }
