@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   const { app, services } = await buildApp({ config, database });
   const { planId, loaded } = await loadDefaultPlan(database, services.plan);
   if (loaded) app.log.info('Planens indhold er indlæst.');
+  const abandoned = await services.measurements.recoverAbandonedImports();
+  if (abandoned > 0) app.log.warn(`${abandoned} import(er), som en tidligere kørsel ikke nåede at afslutte, er markeret som mislykkede; intet af dem blev gemt.`);
   if (config.demoData) {
     const { created } = await seedDemoData(database, planId);
     site.demo = true;

@@ -1,0 +1,320 @@
+/**
+ * All SQL of measurements and their imports. Imports stage rows in `measurement_staging` (SQLite: prepared statements
+ * on the raw handle while holding the query builder's connection; PostgreSQL: COPY), then move them into
+ * `measurements` with a few set-based statements in one transaction.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Writable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Db } from '../db/database.js';
+import type { Database, MeasurementImportRow, MeasurementRow, MeasurementStagingRow } from '../db/schema.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export async function insertImport(db: Q, row: MeasurementImportRow): Promise<void> {
+  await db.insertInto('measurement_imports').values(row).execute();
+}
+
+export async function updateImport(db: Q, id: string, changes: Partial<MeasurementImportRow>): Promise<void> {
+  await db.updateTable('measurement_imports').set(changes).where('id', '=', id).execute();
+}
+
+export function findImport(db: Q, planId: string, id: string): Promise<MeasurementImportRow | undefined> {
+  return db.selectFrom('measurement_imports').selectAll().where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst();
+}
+
+export function listImports(db: Q, planId: string, limit: number): Promise<MeasurementImportRow[]> {
+  return db.selectFrom('measurement_imports').selectAll().where('plan_id', '=', planId).orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/** Imports left running by a server that stopped: they never merged anything, so they are marked failed. */
+export async function failAbandonedImports(db: Q, finishedAt: string): Promise<number> {
+  const result = await db.updateTable('measurement_imports').set({ status: 'failed', finished_at: finishedAt }).where('status', '=', 'running').executeTakeFirst();
+  await db.deleteFrom('measurement_staging').execute();
+  return Number(result.numUpdatedRows);
+}
+
+/** A row repeated within one file: its row number and the row it repeats. */
+export interface RepeatedRow {
+  row: number;
+  firstRow: number;
+}
+
+/** Puts validated rows of one import aside until the whole file has been read. */
+export interface Stager {
+  /** Stages a batch; answers the rows that repeat an earlier row of the same file (SQLite finds them here). */
+  add(rows: MeasurementStagingRow[]): Promise<RepeatedRow[]>;
+  /** Ends staging; answers repeated rows found only now (PostgreSQL finds them here). */
+  finish(): Promise<RepeatedRow[]>;
+  /** Abandons staging (after an error): no staged row stays. */
+  abort(): Promise<void>;
+}
+
+const STAGING_COLUMNS = [
+  'import_id', 'row_number', 'id', 'indicator_code', 'scope', 'period_kind', 'period_start', 'period_end', 'period_label',
+  'value', 'numerator', 'denominator', 'source', 'drawn_on', 'note',
+] as const;
+
+export function createStager(database: Db, importId: string): Stager {
+  return database.engine === 'postgres' ? new PostgresStager(database, importId) : new SqliteStager(database, importId);
+}
+
+class SqliteStager implements Stager {
+  constructor(
+    private readonly database: Db,
+    private readonly importId: string,
+  ) {}
+
+  async add(rows: MeasurementStagingRow[]): Promise<RepeatedRow[]> {
+    const sqlite = this.database.sqlite!;
+    // Holding the query builder's connection keeps other requests' transactions from interleaving with this batch;
+    // between batches other requests are served, so pages (and the progress bar) stay responsive during a long import.
+    return this.database.db.connection().execute(async () => {
+      const insert = sqlite.prepare(
+        `INSERT INTO measurement_staging (${STAGING_COLUMNS.join(', ')}) VALUES (${STAGING_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
+      );
+      const first = sqlite.prepare(
+        'SELECT row_number FROM measurement_staging WHERE import_id = ? AND indicator_code = ? AND scope = ? AND period_start = ? AND period_end = ?',
+      );
+      const repeated: RepeatedRow[] = [];
+      sqlite.transaction(() => {
+        for (const r of rows) {
+          const info = insert.run(r.import_id, r.row_number, r.id, r.indicator_code, r.scope, r.period_kind, r.period_start, r.period_end, r.period_label, r.value, r.numerator, r.denominator, r.source, r.drawn_on, r.note);
+          if (info.changes === 0) {
+            const hit = first.get(r.import_id, r.indicator_code, r.scope, r.period_start, r.period_end) as { row_number: number };
+            repeated.push({ row: r.row_number, firstRow: hit.row_number });
+          }
+        }
+      })();
+      return repeated;
+    });
+  }
+
+  async finish(): Promise<RepeatedRow[]> {
+    return [];
+  }
+
+  async abort(): Promise<void> {
+    await clearStaging(this.database.db, this.importId);
+  }
+}
+
+/** COPY's text format: tab-separated, `\N` for null, backslash escapes for the few characters that need them. */
+function copyText(value: string | number | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
+}
+
+class PostgresStager implements Stager {
+  private client: import('pg').PoolClient | null = null;
+  private stream: Writable | null = null;
+  private done: Promise<void> | null = null;
+
+  constructor(
+    private readonly database: Db,
+    private readonly importId: string,
+  ) {}
+
+  private async open(): Promise<Writable> {
+    if (this.stream) return this.stream;
+    this.client = await this.database.pool!.connect();
+    const stream = this.client.query(copyFrom(`COPY measurement_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`));
+    this.done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    // Keep an early error from being unhandled; it is raised again where the stream is awaited.
+    this.done.catch(() => undefined);
+    this.stream = stream;
+    return stream;
+  }
+
+  async add(rows: MeasurementStagingRow[]): Promise<RepeatedRow[]> {
+    const stream = await this.open();
+    let text = '';
+    for (const r of rows) {
+      text +=
+        `${r.import_id}\t${r.row_number}\t${r.id}\t${copyText(r.indicator_code)}\t${copyText(r.scope)}\t${r.period_kind}\t${r.period_start}\t${r.period_end}\t` +
+        `${copyText(r.period_label)}\t${r.value}\t${copyText(r.numerator)}\t${copyText(r.denominator)}\t${copyText(r.source)}\t${r.drawn_on}\t${copyText(r.note)}\n`;
+    }
+    if (!stream.write(text)) await new Promise<void>((resolve, reject) => {
+      stream.once('drain', resolve);
+      stream.once('error', reject);
+    });
+    return [];
+  }
+
+  async finish(): Promise<RepeatedRow[]> {
+    if (this.stream) {
+      this.stream.end();
+      try {
+        await this.done;
+      } finally {
+        this.release();
+      }
+    }
+    const rows = await sql<{ first_row: number; rows: string }>`
+      SELECT min(row_number) AS first_row, string_agg(row_number::text, ',' ORDER BY row_number) AS rows
+      FROM measurement_staging WHERE import_id = ${this.importId}
+      GROUP BY indicator_code, scope, period_start, period_end HAVING count(*) > 1`.execute(this.database.db);
+    const repeated: RepeatedRow[] = [];
+    for (const r of rows.rows) {
+      for (const n of r.rows.split(',').map(Number)) if (n !== Number(r.first_row)) repeated.push({ row: n, firstRow: Number(r.first_row) });
+    }
+    return repeated.sort((a, b) => a.row - b.row);
+  }
+
+  async abort(): Promise<void> {
+    if (this.stream) {
+      // Ending the COPY with an error makes the server discard every row it received.
+      (this.stream as Writable & { destroy(error?: Error): void }).destroy(new Error('Importen blev afbrudt'));
+      await this.done?.catch(() => undefined);
+      this.release(true);
+    }
+    await clearStaging(this.database.db, this.importId);
+  }
+
+  private release(broken = false): void {
+    this.client?.release(broken || undefined);
+    this.client = null;
+    this.stream = null;
+  }
+}
+
+export async function clearStaging(db: Q, importId: string): Promise<void> {
+  await db.deleteFrom('measurement_staging').where('import_id', '=', importId).execute();
+}
+
+export async function countStaged(db: Q, importId: string): Promise<number> {
+  const row = await db.selectFrom('measurement_staging').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const sameSeries = (a: string, b: string) =>
+  sql.raw(`${a}.indicator_code = ${b}.indicator_code AND ${a}.scope = ${b}.scope AND ${a}.period_start = ${b}.period_start AND ${a}.period_end = ${b}.period_end`);
+
+/**
+ * Moves an import's staged rows into measurements: a row equal to the current version (value, numerator, denominator,
+ * source and note) changes nothing; a row that differs retires the current version and becomes the next one; a new
+ * series starts at version 1. Call inside a transaction.
+ */
+export async function mergeStaged(
+  trx: Transaction<Database>,
+  params: { planId: string; importId: string; createdAt: string; createdBy: string | null; createdByLabel: string },
+): Promise<{ imported: number; corrected: number }> {
+  const { planId, importId } = params;
+  const differs = sql.raw(
+    '(s.value <> m.value OR s.numerator IS DISTINCT FROM m.numerator OR s.denominator IS DISTINCT FROM m.denominator OR s.source <> m.source OR s.note IS DISTINCT FROM m.note)',
+  );
+  const corrected = await sql`
+    UPDATE measurements SET is_current = 0
+    WHERE id IN (
+      SELECT m.id FROM measurement_staging s
+      JOIN measurements m ON m.plan_id = ${planId} AND m.is_current = 1 AND ${sameSeries('m', 's')}
+      WHERE s.import_id = ${importId} AND ${differs}
+    )`.execute(trx);
+  const inserted = await sql`
+    INSERT INTO measurements (id, plan_id, indicator_code, scope, period_kind, period_start, period_end, period_label, value, numerator,
+      denominator, source, drawn_on, note, version, is_current, import_id, reason, created_at, created_by, created_by_label)
+    SELECT s.id, ${planId}, s.indicator_code, s.scope, s.period_kind, s.period_start, s.period_end, s.period_label, s.value, s.numerator,
+      s.denominator, s.source, s.drawn_on, s.note,
+      COALESCE((SELECT max(v.version) FROM measurements v WHERE v.plan_id = ${planId} AND ${sameSeries('v', 's')}), 0) + 1,
+      1, ${importId}, NULL, ${params.createdAt}, ${params.createdBy}, ${params.createdByLabel}
+    FROM measurement_staging s
+    WHERE s.import_id = ${importId}
+      AND NOT EXISTS (SELECT 1 FROM measurements c WHERE c.plan_id = ${planId} AND c.is_current = 1 AND ${sameSeries('c', 's')})`.execute(trx);
+  return { imported: Number(inserted.numAffectedRows ?? 0n), corrected: Number(corrected.numAffectedRows ?? 0n) };
+}
+
+/** Reading */
+
+export function findMeasurement(db: Q, planId: string, id: string): Promise<MeasurementRow | undefined> {
+  return db.selectFrom('measurements').selectAll().where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Every version of the series a measurement belongs to, newest first. */
+export function seriesHistory(db: Q, row: Pick<MeasurementRow, 'plan_id' | 'indicator_code' | 'scope' | 'period_start' | 'period_end'>): Promise<MeasurementRow[]> {
+  return db
+    .selectFrom('measurements')
+    .selectAll()
+    .where('plan_id', '=', row.plan_id)
+    .where('indicator_code', '=', row.indicator_code)
+    .where('scope', '=', row.scope)
+    .where('period_start', '=', row.period_start)
+    .where('period_end', '=', row.period_end)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export interface MeasurementFilter {
+  indicatorCode?: string | undefined;
+  scope?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Current measurements of a plan, by indicator, scope and period; optionally narrowed. */
+export function listCurrent(db: Q, planId: string, filter: MeasurementFilter = {}, limit?: number): Promise<MeasurementRow[]> {
+  let query = db.selectFrom('measurements').selectAll().where('plan_id', '=', planId).where('is_current', '=', 1);
+  if (filter.indicatorCode) query = query.where('indicator_code', '=', filter.indicatorCode);
+  if (filter.scope) query = query.where('scope', '=', filter.scope);
+  if (filter.from) query = query.where('period_end', '>=', filter.from);
+  if (filter.to) query = query.where('period_start', '<=', filter.to);
+  query = query.orderBy('indicator_code').orderBy('scope').orderBy('period_start').orderBy('period_end');
+  return (limit ? query.limit(limit) : query).execute();
+}
+
+/**
+ * Every current measurement of a plan, read in pages by id (the PostgreSQL driver streams only with a cursor package,
+ * so paging keeps both engines on one path and memory per page bounded).
+ */
+export async function* pagedCurrent(db: Q, planId: string, pageSize = 5000): AsyncGenerator<MeasurementRow[]> {
+  let after = '';
+  for (;;) {
+    const page = await db
+      .selectFrom('measurements')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('is_current', '=', 1)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) return;
+    yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/** Retires a current version and adds the next one, only if the series is still at the version the change was based on. */
+export async function replaceCurrent(trx: Transaction<Database>, previous: MeasurementRow, next: MeasurementRow): Promise<boolean> {
+  const result = await trx.updateTable('measurements').set({ is_current: 0 }).where('id', '=', previous.id).where('is_current', '=', 1).executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await trx.insertInto('measurements').values(next).execute();
+  return true;
+}
+
+export async function setExplanation(db: Q, id: string, explanation: string, at: string, byLabel: string): Promise<void> {
+  await db.updateTable('measurements').set({ explanation, explained_at: at, explained_by_label: byLabel }).where('id', '=', id).execute();
+}
+
+/** A value that changes whenever a plan's measurements change (imports, corrections, explanations). */
+export async function dataStamp(db: Q, planId: string): Promise<string> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', stampKey(planId)).executeTakeFirst();
+  return row?.value ?? '0';
+}
+
+export async function bumpDataStamp(db: Q, planId: string, at: string): Promise<void> {
+  const key = stampKey(planId);
+  const value = `${at}:${Math.random().toString(36).slice(2, 8)}`;
+  await db
+    .insertInto('settings')
+    .values({ key, value, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+    .execute();
+}
+
+const stampKey = (planId: string) => `measurements-stamp:${planId}`;
+
