@@ -13,12 +13,15 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { AuthService } from './auth/auth.service.js';
 import { PlanService } from './plan/plan.service.js';
+import { MeasurementService } from './monitoring/measurements.service.js';
+import { MonitoringService } from './monitoring/monitoring.service.js';
 import { configureCsrf } from './auth/csrf.js';
 import { installGuard, type RegisteredRoute } from './auth/guard.js';
 import { installErrorHandling } from './errors/error-handler.js';
 import { installSecurityHeaders } from './web/security-headers.js';
 import { site } from './web/site.js';
 import { hasDemoData } from './demo/demo-data.js';
+import { DEFAULT_FLAG_CONFIG } from './monitoring/data-quality.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { profileRoutes } from './auth/profile.routes.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -29,6 +32,8 @@ import { apiDocsRoutes } from './api/api-docs.routes.js';
 import { areasApi } from './areas/areas.api.js';
 import { planApi } from './plan/plan.api.js';
 import { criteriaApi } from './monitoring/criteria.api.js';
+import { measurementsApi } from './monitoring/measurements.api.js';
+import { monitoringPages } from './monitoring/monitoring.pages.js';
 import { planPages } from './plan/plan.pages.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
@@ -37,6 +42,8 @@ export interface AppServices {
   database: Db;
   auth: AuthService;
   plan: PlanService;
+  measurements: MeasurementService;
+  monitoring: MonitoringService;
   clock: () => Date;
 }
 
@@ -79,7 +86,13 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   app.setValidatorCompiler(validators());
 
   const auth = new AuthService(options.database, options.config, clock);
-  const services: AppServices = { config: options.config, database: options.database, auth, plan: new PlanService(options.database, clock), clock };
+  const plan = new PlanService(options.database, clock);
+  const m = options.config.monitoring;
+  const monitoring = new MonitoringService(options.database, plan, {
+    threshold: m.smallNumberThreshold,
+    flags: { ...DEFAULT_FLAG_CONFIG, jump: { sharePoints: m.jumpSharePoints, relative: m.jumpRelativePercent / 100 } },
+  });
+  const services: AppServices = { config: options.config, database: options.database, auth, plan, measurements: new MeasurementService(options.database, plan, clock), monitoring, clock };
   const routes: RegisteredRoute[] = [];
   configureCsrf(options.config.secret);
 
@@ -129,6 +142,8 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   await app.register(areasApi(services));
   await app.register(planApi(services));
   await app.register(criteriaApi(services));
+  await app.register(measurementsApi(services));
+  await app.register(monitoringPages(services));
   await app.register(planPages(services));
   await app.register(apiDocsRoutes(services, routes));
 

@@ -44,6 +44,10 @@ function isJson(request: FastifyRequest): boolean {
   return /^application\/([a-z.+-]*\+)?json\b/i.test(request.headers['content-type'] ?? '');
 }
 
+function isMultipart(request: FastifyRequest): boolean {
+  return /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
+}
+
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return request.headers['sec-fetch-site'] !== 'cross-site';
@@ -67,7 +71,13 @@ export function verifyCsrf(request: FastifyRequest): void {
   if (!sameOrigin(request)) throw new CsrfError('Forespørgslen kom fra et andet websted og er afvist.');
   if ((request.method !== 'POST' || isJson(request)) && !request.headers['x-csrf-token']) return;
   const body = request.body as Record<string, unknown> | undefined;
-  const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (request.headers['x-csrf-token'] as string | undefined);
+  // A file upload (multipart) is read as a stream by its route, after this check: its form carries the token in the
+  // action's query string instead, which is as secret as the body (same origin, POST, never a link).
+  const query = isMultipart(request) ? (request.query as Record<string, unknown> | undefined) : undefined;
+  const sent =
+    (typeof body?._csrf === 'string' ? body._csrf : undefined) ??
+    (typeof query?._csrf === 'string' ? query._csrf : undefined) ??
+    (request.headers['x-csrf-token'] as string | undefined);
   const expected = csrfTokenFor(request);
   if (!sent || !expected || !safeEqual(sent, expected)) throw new CsrfError();
 }
