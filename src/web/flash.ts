@@ -18,6 +18,8 @@ export const FLASH_MESSAGES = {
   boardDecisionRecorded: 'Bestyrelsens beslutning er registreret.',
   lbfDecisionRecorded: 'Landsbyggefondens afgørelse er registreret.',
   proposalWithdrawn: 'Ændringsforslaget er trukket tilbage.',
+  measurementCorrected: 'Værdien er rettet og gemt som en ny version. Den tidligere version står i historikken.',
+  measurementExplained: 'Forklaringen er gemt. Værdien kan nu indgå i rapporter og på dashboards.',
 } as const;
 export type FlashKey = keyof typeof FLASH_MESSAGES;
 
