@@ -187,6 +187,11 @@ export interface RowReader {
   read(row: SheetRow): RowResult;
 }
 
+/** A cell's text, trimmed, or '' for a column the file does not have. */
+function cellAt(cells: readonly string[], index: number): string {
+  return index < 0 ? '' : (cells[index] ?? '').trim();
+}
+
 /** A bounded memo of answers by cell text, as a file repeats a handful of indicators and scopes. */
 function memo<T>(compute: (text: string) => T, size = 1000): (text: string) => T {
   const cache = new Map<string, T>();
@@ -262,6 +267,11 @@ export function createRowReader(header: SheetRow, context: RowReaderContext): Ro
     return value;
   }
 
+  // Helpers are made here, once per file: tsx names every closure as it is created, which costs per row.
+  const add = (problems: ImportProblem[], row: number, column: number, message: string) => {
+    problems.push({ row, column: name(column), message });
+  };
+
   function read(row: SheetRow): RowResult {
     if (!readable) throw new Error('createRowReader: the header lacks required columns; check readable before reading rows');
     const cells = row.cells;
@@ -275,49 +285,47 @@ export function createRowReader(header: SheetRow, context: RowReaderContext): Ro
       }
     }
     if (!filled) return { kind: 'skipped', reason: 'empty' };
-    const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').trim());
-    const valueText = cell(iValue);
-    const numeratorText = cell(iNumerator);
-    const denominatorText = cell(iDenominator);
+    const valueText = cellAt(cells, iValue);
+    const numeratorText = cellAt(cells, iNumerator);
+    const denominatorText = cellAt(cells, iDenominator);
     if (valueText === '' && numeratorText === '' && denominatorText === '') return { kind: 'skipped', reason: 'unfilled' };
 
     const r = row.row;
     const problems: ImportProblem[] = [];
-    const problem = (column: number, message: string) => problems.push({ row: r, column: name(column), message });
 
-    const indicatorText = cell(iIndicator);
+    const indicatorText = cellAt(cells, iIndicator);
     const indicator = indicatorText === '' ? null : indicatorOf(indicatorText);
-    if (indicatorText === '') problem(iIndicator, `Indikatoren mangler. Skriv en kode fra skabelonen, fx ${exampleCode}.`);
-    else if (!indicator) problem(iIndicator, `Ukendt indikator "${indicatorText}". Brug en kode fra skabelonen, fx ${exampleCode}.`);
+    if (indicatorText === '') add(problems, r, iIndicator, `Indikatoren mangler. Skriv en kode fra skabelonen, fx ${exampleCode}.`);
+    else if (!indicator) add(problems, r, iIndicator, `Ukendt indikator "${indicatorText}". Brug en kode fra skabelonen, fx ${exampleCode}.`);
 
-    const scope = scopeOf(cell(iScope));
-    if (typeof scope !== 'string') problem(iScope, scope.error);
+    const scope = scopeOf(cellAt(cells, iScope));
+    if (typeof scope !== 'string') add(problems, r, iScope, scope.error);
 
-    const periodText = cell(iPeriod);
+    const periodText = cellAt(cells, iPeriod);
     const period: Period | { error: string } = parsePeriod(periodText);
-    if (isError(period)) problem(iPeriod, period.error);
+    if (isError(period)) add(problems, r, iPeriod, period.error);
 
     let value: number | null = null;
-    if (valueText === '') problem(iValue, `Værdien mangler. Skriv tallet, fx ${numberExample}.`);
-    else if (indicator?.unit === 'text') problem(iValue, `Indikatoren ${indicator.code} måles ikke med tal og kan ikke importeres.`);
+    if (valueText === '') add(problems, r, iValue, `Værdien mangler. Skriv tallet, fx ${numberExample}.`);
+    else if (indicator?.unit === 'text') add(problems, r, iValue, `Indikatoren ${indicator.code} måles ikke med tal og kan ikke importeres.`);
     else {
       const parsed = parseNumber(valueText, decimal);
-      if (typeof parsed !== 'number') problem(iValue, `Værdien "${valueText}" er ikke et tal. Skriv fx ${numberExample}.`);
+      if (typeof parsed !== 'number') add(problems, r, iValue, `Værdien "${valueText}" er ikke et tal. Skriv fx ${numberExample}.`);
       else if (indicator) {
         const percentSign = valueText.endsWith('%');
         switch (indicator.unit) {
           case 'percent':
-            if (parsed < 0 || parsed > 100) problem(iValue, `En andel skal være mellem 0 og 100 %; der står ${valueText}. Skriv andelen i procent, fx ${numberExample}.`);
+            if (parsed < 0 || parsed > 100) add(problems, r, iValue, `En andel skal være mellem 0 og 100 %; der står ${valueText}. Skriv andelen i procent, fx ${numberExample}.`);
             else value = parsed;
             break;
           case 'count':
-            if (percentSign) problem(iValue, `Indikatoren ${indicator.code} er et antal, ikke en andel. Skriv tallet uden %.`);
-            else if (!Number.isInteger(parsed) || parsed < 0) problem(iValue, `Indikatoren ${indicator.code} er et antal, så værdien skal være et helt tal, 0 eller derover; der står ${valueText}.`);
+            if (percentSign) add(problems, r, iValue, `Indikatoren ${indicator.code} er et antal, ikke en andel. Skriv tallet uden %.`);
+            else if (!Number.isInteger(parsed) || parsed < 0) add(problems, r, iValue, `Indikatoren ${indicator.code} er et antal, så værdien skal være et helt tal, 0 eller derover; der står ${valueText}.`);
             else value = parsed;
             break;
           default:
-            if (percentSign) problem(iValue, `Indikatoren ${indicator.code} måles ikke i procent. Skriv tallet uden %.`);
-            else if (parsed < 0) problem(iValue, `Værdien må ikke være negativ; der står ${valueText}.`);
+            if (percentSign) add(problems, r, iValue, `Indikatoren ${indicator.code} måles ikke i procent. Skriv tallet uden %.`);
+            else if (parsed < 0) add(problems, r, iValue, `Værdien må ikke være negativ; der står ${valueText}.`);
             else value = parsed;
         }
       }
@@ -326,34 +334,34 @@ export function createRowReader(header: SheetRow, context: RowReaderContext): Ro
     const numerator = wholeNumber(numeratorText, iNumerator, 'Tælleren', problems, r);
     const denominator = wholeNumber(denominatorText, iDenominator, 'Nævneren', problems, r);
     if (numerator !== null && denominator !== null) {
-      if (numerator > denominator) problem(iNumerator, `Tælleren ${danishNumber(numerator)} er større end nævneren ${danishNumber(denominator)}.`);
-      else if (indicator?.unit === 'percent' && denominator === 0) problem(iDenominator, 'Nævneren er 0, så andelen kan ikke beregnes. Lad tæller og nævner stå tomme, hvis der ikke er nogen i gruppen.');
+      if (numerator > denominator) add(problems, r, iNumerator, `Tælleren ${danishNumber(numerator)} er større end nævneren ${danishNumber(denominator)}.`);
+      else if (indicator?.unit === 'percent' && denominator === 0) add(problems, r, iDenominator, 'Nævneren er 0, så andelen kan ikke beregnes. Lad tæller og nævner stå tomme, hvis der ikke er nogen i gruppen.');
       else if (indicator?.unit === 'percent' && value !== null) {
         const computed = (100 * numerator) / denominator;
         if (Math.abs(value - computed) > SHARE_TOLERANCE + 1e-9) {
-          problem(iValue, `Værdien ${danishNumber(value)} passer ikke med ${name(iNumerator)} ${danishNumber(numerator)} og ${name(iDenominator)} ${danishNumber(denominator)}, som giver ${danishShare(computed)} %.`);
+          add(problems, r, iValue, `Værdien ${danishNumber(value)} passer ikke med ${name(iNumerator)} ${danishNumber(numerator)} og ${name(iDenominator)} ${danishNumber(denominator)}, som giver ${danishShare(computed)} %.`);
         }
       }
     }
 
-    const drawnText = cell(iDrawnOn);
+    const drawnText = cellAt(cells, iDrawnOn);
     let drawnOn: string | null = null;
-    if (drawnText === '') problem(iDrawnOn, 'Datoen for dataudtrækket mangler. Skriv den dag, data blev trukket, fx 15-03-2025.');
+    if (drawnText === '') add(problems, r, iDrawnOn, 'Datoen for dataudtrækket mangler. Skriv den dag, data blev trukket, fx 15-03-2025.');
     else {
       const parsed = parseDate(drawnText);
-      if (typeof parsed !== 'string') problem(iDrawnOn, parsed.error);
-      else if (parsed > today) problem(iDrawnOn, `Dataudtrækket ${danishDate(parsed)} ligger efter i dag (${danishDate(today)}).`);
-      else if (!isError(period) && parsed < period.start) problem(iDrawnOn, `Dataudtrækket ${danishDate(parsed)} ligger før perioden ${period.label} begynder (${danishDate(period.start)}).`);
+      if (typeof parsed !== 'string') add(problems, r, iDrawnOn, parsed.error);
+      else if (parsed > today) add(problems, r, iDrawnOn, `Dataudtrækket ${danishDate(parsed)} ligger efter i dag (${danishDate(today)}).`);
+      else if (!isError(period) && parsed < period.start) add(problems, r, iDrawnOn, `Dataudtrækket ${danishDate(parsed)} ligger før perioden ${period.label} begynder (${danishDate(period.start)}).`);
       else drawnOn = parsed;
     }
 
-    const note = cell(iNote);
-    if (note.length > NOTE_MAX_LENGTH) problem(iNote, `Noten er ${danishNumber(note.length)} tegn; den må højst være ${danishNumber(NOTE_MAX_LENGTH)} tegn.`);
+    const note = cellAt(cells, iNote);
+    if (note.length > NOTE_MAX_LENGTH) add(problems, r, iNote, `Noten er ${danishNumber(note.length)} tegn; den må højst være ${danishNumber(NOTE_MAX_LENGTH)} tegn.`);
 
     if (problems.length > 0 || !indicator || value === null || drawnOn === null || typeof scope !== 'string' || isError(period)) {
       return { kind: 'problems', problems };
     }
-    const source = cell(iSource);
+    const source = cellAt(cells, iSource);
     return {
       kind: 'ok',
       input: { indicatorCode: indicator.code, scope, period, value, numerator, denominator, source: source || indicator.dataSource, drawnOn, note: note || null },
