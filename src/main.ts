@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const abandoned = await services.measurements.recoverAbandonedImports();
   if (abandoned > 0) app.log.warn(`${abandoned} import(er), som en tidligere kørsel ikke nåede at afslutte, er markeret som mislykkede; intet af dem blev gemt.`);
   if (config.demoData) {
-    const { created } = await seedDemoData(database, planId);
+    const { created } = await seedDemoData(database, planId, services);
     site.demo = true;
     if (created.length > 0) console.log(`Demodata tilføjet. Demobrugere (adgangskode demo-<rolle>-helhed): ${created.join(', ')}`);
   }
