@@ -166,9 +166,10 @@ export class MeasurementService {
         let pending: MeasurementStagingRow[] = [];
         const flush = async () => {
           if (pending.length === 0) return;
-          for (const r of await stager.add(pending)) problem(repeatedProblem(r));
+          await stager.add(pending);
           pending = [];
         };
+        const seen = new SeenSeries();
         try {
           for await (const batch of sheet.rows) {
             for (const row of batch) {
@@ -181,6 +182,11 @@ export class MeasurementService {
               progress.rowsRead++;
               const result = reader.read(row);
               if (result.kind === 'ok') {
+                const first = seen.firstRowOf(result.input, row.row);
+                if (first !== null) {
+                  problem({ row: row.row, column: 'periode', message: `Samme indikator, område og periode som række ${first}. Hver værdi må kun stå én gang i filen.` });
+                  continue;
+                }
                 // Staged even after a problem elsewhere, so that rows repeated within the file are reported too.
                 pending.push(stagingRow(importId, row.row, result.input));
               } else if (result.kind === 'problems') {
@@ -200,7 +206,7 @@ export class MeasurementService {
         // A reader that stopped early leaves the rest of the upload unread; read it so the client gets its answer.
         for await (const _ of counted) void _;
       }
-      for (const r of await stager.finish()) problem(repeatedProblem(r));
+      await stager.finish();
       problems.sort((a, b) => a.row - b.row);
 
       const finishedAt = nowIso(this.clock);
@@ -215,7 +221,7 @@ export class MeasurementService {
 
       const staged = await repo.countStaged(this.database.db, importId);
       const outcome = await this.database.db.transaction().execute(async (trx) => {
-        const merged = await repo.mergeStaged(trx, { planId, importId, createdAt: finishedAt, createdBy: actor.userId, createdByLabel: actor.label });
+        const merged = await repo.mergeStaged(trx, this.database.engine, { planId, importId, staged, createdAt: finishedAt, createdBy: actor.userId, createdByLabel: actor.label });
         await repo.clearStaging(trx, importId);
         const unchanged = staged - merged.imported;
         await repo.updateImport(trx, importId, {
@@ -353,6 +359,38 @@ function stagingRow(importId: string, rowNumber: number, m: MeasurementInput): M
   };
 }
 
-function repeatedProblem(r: repo.RepeatedRow): ImportProblem {
-  return { row: r.row, column: 'periode', message: `Samme indikator, område og periode som række ${r.firstRow}. Hver værdi må kun stå én gang i filen.` };
+/**
+ * Finds a row that repeats an earlier row's indicator, scope and period, in bounded memory for files of millions of
+ * rows: each series is kept as a 53-bit hash with the first row's number and 29 bits of a second hash beside it, so a
+ * false match needs both hashes to collide (about 1 in 10^13 for a million rows).
+ */
+export class SeenSeries {
+  private readonly rows = new Map<number, number>();
+
+  /** The earlier row with the same series, or null (and the row is remembered). Rows up to 16,777,215. */
+  firstRowOf(m: MeasurementInput, row: number): number | null {
+    const key = `${m.indicatorCode}\u0001${m.scope}\u0001${m.period.start}\u0001${m.period.end}`;
+    const h = hash53(key, 0);
+    const check = hash53(key, 0x9e3779b9) % CHECK_RANGE;
+    const known = this.rows.get(h);
+    if (known !== undefined && known % CHECK_RANGE === check) return Math.floor(known / CHECK_RANGE);
+    if (known === undefined) this.rows.set(h, row * CHECK_RANGE + check);
+    return null;
+  }
+}
+
+const CHECK_RANGE = 2 ** 29;
+
+/** cyrb53: a fast, well-mixed 53-bit string hash. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

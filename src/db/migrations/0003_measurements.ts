@@ -75,7 +75,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('is_current'), '=', 1)
     .execute();
 
-  // Rows of an import being read; emptied when the import ends. Unlogged in PostgreSQL: it is scratch space.
+  // Rows of an import being read; emptied when the import ends. Unlogged in PostgreSQL: it is scratch space. No
+  // indexes: it is written once and read in full, and rows repeated within a file are found as the file is read.
   await sql`${sql.raw(pg ? 'CREATE UNLOGGED TABLE' : 'CREATE TABLE')} measurement_staging (
     import_id text NOT NULL,
     row_number integer NOT NULL,
@@ -93,17 +94,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     drawn_on text NOT NULL,
     note text
   )`.execute(db);
-  if (pg) {
-    await db.schema.createIndex('measurement_staging_import_idx').on('measurement_staging').columns(['import_id']).execute();
-  } else {
-    // SQLite finds a row repeated within a file as it is staged (PostgreSQL does so after COPY, in one query).
-    await db.schema
-      .createIndex('measurement_staging_key_unique')
-      .on('measurement_staging')
-      .columns(['import_id', 'indicator_code', 'scope', 'period_start', 'period_end'])
-      .unique()
-      .execute();
-  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
