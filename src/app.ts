@@ -34,6 +34,7 @@ import { planApi } from './plan/plan.api.js';
 import { criteriaApi } from './monitoring/criteria.api.js';
 import { measurementsApi } from './monitoring/measurements.api.js';
 import { monitoringPages } from './monitoring/monitoring.pages.js';
+import { dashboardPages } from './monitoring/dashboards.pages.js';
 import { planPages } from './plan/plan.pages.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
@@ -144,6 +145,7 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   await app.register(criteriaApi(services));
   await app.register(measurementsApi(services));
   await app.register(monitoringPages(services));
+  await app.register(dashboardPages(services));
   await app.register(planPages(services));
   await app.register(apiDocsRoutes(services, routes));
 

@@ -15,6 +15,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/', label: 'Forside', access: 'authenticated' },
   { href: '/planen', label: 'Planen', access: 'plan.read' },
   { href: '/omraader', label: 'Områder', access: 'plan.read' },
+  { href: '/overvaagning', label: 'Monitorering', access: 'dashboard.read' },
   { href: '/organisation', label: 'Organisation', access: 'plan.read' },
   { href: '/brugere', label: 'Brugere', access: 'users.manage' },
   { href: '/revisionsspor', label: 'Revisionsspor', access: 'audit.read' },
