@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { SYSTEM_ACTOR } from '../src/audit/audit.service.js';
 import type { DatabaseTarget } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/database.js';
+import { newId } from '../src/db/ids.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { MeasurementService } from '../src/monitoring/measurements.service.js';
 import { PlanService } from '../src/plan/plan.service.js';
@@ -83,7 +84,10 @@ async function prepared(target: DatabaseTarget): Promise<{ database: Db; planId:
   return { database, planId, service: new MeasurementService(database, plans, () => new Date('2026-06-01T12:00:00Z')) };
 }
 
-/** SQLite's yardstick: read the lines, split them, insert each with one prepared statement in one transaction. */
+/**
+ * SQLite's yardstick: read the lines, split them, insert each with one prepared statement in one transaction, into
+ * the same table with the same ids (time-ordered UUIDs; ids in random order would slow the yardstick, not the import).
+ */
 async function sqliteReference(database: Db, planId: string, file: string): Promise<number> {
   const sqlite = database.sqlite!;
   const insert = sqlite.prepare(
@@ -101,14 +105,15 @@ async function sqliteReference(database: Db, planId: string, file: string): Prom
       continue;
     }
     const c = line.split(';');
-    insert.run(`r${n++}`, planId, c[0], c[1], c[2], c[2], c[2], Number(c[3]!.replace(',', '.')), Number(c[4]), Number(c[5]), c[6], c[7], '2026-01-01T00:00:00Z');
+    n++;
+    insert.run(newId(), planId, c[0], c[1], c[2], c[2], c[2], Number(c[3]!.replace(',', '.')), Number(c[4]), Number(c[5]), c[6], c[7], '2026-01-01T00:00:00Z');
   }
   sqlite.exec('COMMIT');
   return n / ((performance.now() - started) / 1000);
 }
 
 /** PostgreSQL's yardstick: COPY the file as it is into a table of its columns. */
-async function postgresReference(url: string, file: string): Promise<number> {
+async function postgresReference(url: string, file: string): Promise<{ copy: number; indexedFloor: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -119,7 +124,16 @@ async function postgresReference(url: string, file: string): Promise<number> {
     await pipeline(createReadStream(file), client.query(copyFrom(`COPY reference_load FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)`)));
     const seconds = (performance.now() - started) / 1000;
     const { rows } = await client.query('SELECT count(*)::int AS n FROM reference_load');
-    return rows[0].n / seconds;
+    // For context, not the target: the same rows moved on the server into a table with the import's indexes, which is
+    // the part of the import no client-side work can avoid.
+    await client.query('CREATE TABLE indexed_floor (LIKE measurements INCLUDING ALL)');
+    const floorStarted = performance.now();
+    await client.query(
+      `INSERT INTO indexed_floor (id, plan_id, indicator_code, scope, period_kind, period_start, period_end, period_label, value, numerator, denominator, source, drawn_on, version, is_current, created_at, created_by_label)
+       SELECT md5(random()::text || ctid::text), 'plan', indikator, omraade, 'range', periode, periode, periode, replace(vaerdi, ',', '.')::double precision, taeller, naevner, kilde, dataudtraek, 1, 1, now(), 'reference'
+       FROM reference_load`,
+    );
+    return { copy: rows[0].n / seconds, indexedFloor: rows[0].n / ((performance.now() - floorStarted) / 1000) };
   } finally {
     await client.end();
   }
@@ -209,8 +223,9 @@ async function run(): Promise<BenchmarkReport> {
           const reference = await postgresReference(server.url, file);
           const ours = await importRate(service, planId, file);
           figures.postgresImportRowsPerSecond = Math.round(ours.rate);
-          figures.postgresReferenceRowsPerSecond = Math.round(reference);
-          figures.postgresRatio = Math.round((ours.rate / reference) * 100) / 100;
+          figures.postgresReferenceRowsPerSecond = Math.round(reference.copy);
+          figures.postgresRatio = Math.round((ours.rate / reference.copy) * 100) / 100;
+          figures.postgresIndexedInsertRowsPerSecond = Math.round(reference.indexedFloor);
           figures.postgresPeakMemoryMb = Math.round(ours.peakMb);
         } finally {
           await database.close();
@@ -219,6 +234,7 @@ async function run(): Promise<BenchmarkReport> {
         await server.drop();
       }
       console.log(`  PostgreSQL: import ${figures.postgresImportRowsPerSecond} rows/s, COPY ${figures.postgresReferenceRowsPerSecond} rows/s, ratio ${figures.postgresRatio}, peak +${figures.postgresPeakMemoryMb} MB`);
+      console.log(`  PostgreSQL, for context: the same rows inserted on the server into a table with the import's indexes: ${figures.postgresIndexedInsertRowsPerSecond} rows/s`);
       checks.push({ description: `PostgreSQL import ≥ ${MIN_RATIO} × COPY (${figures.postgresRatio})`, met: figures.postgresRatio! >= MIN_RATIO });
       checks.push({ description: `PostgreSQL import peak memory ≤ ${MAX_PEAK_MB} MB (+${figures.postgresPeakMemoryMb} MB)`, met: figures.postgresPeakMemoryMb! <= MAX_PEAK_MB });
     }
