@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
@@ -40,6 +41,33 @@ async function assertOnScreen(page: Page, locator: Locator, what: string): Promi
   const box = await locator.boundingBox();
   assert.ok(box && box.width > 0 && box.height > 0, `${what} is not shown`);
   assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `${what} lies outside the screen (x ${box.x}, width ${box.width})`);
+}
+
+/** The monitoring dashboards, in the states the data below gives them: statuses, a hidden small count, a held-back value. */
+const MONITORING_PAGES = [
+  '/overvaagning',
+  '/overvaagning/omraader/gl-jennumparken',
+  '/overvaagning/indsatsomraader/sammenhaengskraft-og-medborgerskab',
+  '/overvaagning/indikatorer/sam-1',
+  '/overvaagning/indikatorer/lbf-1a',
+  '/overvaagning/kriterier',
+  '/overvaagning/tidlig-varsling',
+];
+
+/** A year of measurements for the dashboards (importing the same file again adds nothing, so any test may call it). */
+async function importMonitoringData(app: RunningApp): Promise<void> {
+  const csv = [
+    'indikator;område;periode;værdi;tæller;nævner;kilde;dataudtræk;note',
+    'lbf-2b;Alle syv boligområder;2024;36,2;;;Boligsociale data, LBF;15-01-2025;',
+    'lbf-2b;Randers Kommune;2024;15,1;;;Boligsociale data, LBF;15-01-2025;',
+    'lbf-1a;Alle syv boligområder;2023;50,0;;;Boligsociale data, LBF;15-01-2025;',
+    'lbf-1a;Alle syv boligområder;2024;90,0;;;Boligsociale data, LBF;15-01-2025;',
+    ...[['Gl. Jennumparken', 3], ['Glarbjergvej-området', 9], ['Vangdalen', 6], ['Hermann Stillingsvej-området', 7], ['Energivej-området', 8], ['Sjællandsgade-kvarteret', 10], ['Centrale Randers', 12], ['Alle syv boligområder', 55]].map(
+      ([area, count]) => `sam-1;${area};2024;${count};;;RandersBolig;20-01-2025;`,
+    ),
+  ].join('\r\n');
+  const outcome = await app.services.measurements.import(app.planId, { ...SYSTEM_ACTOR, planId: app.planId }, Readable.from([Buffer.from(csv)]), { fileName: 'e2e.csv' });
+  assert.equal(outcome.status, 'imported', JSON.stringify(outcome.problems));
 }
 
 describeInBrowser("Helhed's pages are accessible", () => {
@@ -247,6 +275,20 @@ describeInBrowser("Helhed's pages are accessible", () => {
           });
         });
 
+        it('the monitoring dashboards are accessible to a board member, with small numbers hidden, and to an administrator', async () => {
+          await importMonitoringData(app);
+          for (const who of ['bestyrelse', 'administrator'] as const) {
+            await withPage(who, async (page) => {
+              for (const path of MONITORING_PAGES) {
+                await open(page, path);
+                await assertAccessible(page, `${path} (${who})`);
+              }
+              await open(page, '/overvaagning/omraader/findes-ikke', 404);
+              await assertAccessible(page, 'ukendt område i monitoreringen');
+            });
+          }
+        });
+
         it('the address lookup is accessible with an answer, with a miss and with an unreadable address', async () => {
           await withPage('administrator', async (page) => {
             await open(page, '/adresseopslag');
@@ -366,6 +408,17 @@ describeInBrowser("Helhed's pages are accessible", () => {
             await page.goto('/omraader');
             await assertOnScreen(page, page.getByRole('heading', { name: 'Boligområder', level: 1 }), 'the heading');
             await page.screenshot({ path: join(tmpdir(), `helhed-omraader-telefon-${mode.javaScriptEnabled ? 'js' : 'uden-js'}.png`), fullPage: true });
+          });
+        });
+
+        it('keeps the monitoring dashboards’ wide tables and charts from making the page scroll sideways', async () => {
+          await importMonitoringData(app);
+          await withPhone(true, async (page) => {
+            for (const path of MONITORING_PAGES) {
+              await page.goto(path);
+              await assertNoSidewaysScrolling(page);
+              await assertAccessible(page, `${path} på en telefon`);
+            }
           });
         });
 
