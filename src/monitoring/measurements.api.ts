@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
@@ -9,6 +9,7 @@ import { criteriaYears, earlyWarnings } from './area-criteria-status.js';
 import { isHeldBack, type SeriesPoint } from './monitoring-model.js';
 import { parseDate } from './periods.js';
 import { SPREADSHEET_CONTENT_TYPES } from './import/open-spreadsheet.js';
+import { SpreadsheetError } from './import/spreadsheet.js';
 import { measurementScopes } from './scopes.js';
 import type { Measurement } from './measurement.js';
 
@@ -80,15 +81,19 @@ export function measurementsApi({ measurements, monitoring }: AppServices): Fast
           response: {
             200: Type.Object({ imported: Type.Integer(), corrected: Type.Integer(), unchanged: Type.Integer(), skipped: Type.Integer(), importId: Type.String() }),
             400: ApiErrorSchema,
+            415: ApiErrorSchema,
             422: ImportError,
           },
         },
       },
       async (request, reply) => {
         const plan = planOf(request);
+        if (!(request.body instanceof Readable)) {
+          throw new SpreadsheetError('Send filen som selve forespørgslen med Content-Type text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.', 415);
+        }
         const size = Number(request.headers['content-length']);
         const fileName = (request.query as { filnavn?: string }).filnavn ?? 'upload';
-        const outcome = await measurements.import(plan.id, actorOf(request), request.body as Readable, {
+        const outcome = await measurements.import(plan.id, actorOf(request), request.body, {
           fileName, contentType: request.headers['content-type'], size: Number.isFinite(size) ? size : undefined,
         });
         if (outcome.status === 'rejected') {

@@ -107,6 +107,15 @@ for (const engine of testEngines()) {
       assert.match(response.json().error.rows[0].message, /CSV|xlsx/i);
     });
 
+    it('refuses a JSON body with 415 and a Danish message saying how to send the file', async () => {
+      const response = await app.request({
+        method: 'POST', url: '/api/v1/measurements/import', payload: { rows: [] },
+        headers: { 'x-csrf-token': monitor.csrf }, cookies: { helhed_session: monitor.cookie },
+      });
+      assert.equal(response.statusCode, 415, response.body);
+      assert.match(response.json().error.message, /Content-Type text\/csv/);
+    });
+
     it('is only for the monitoring unit and administrators', async () => {
       const board = await app.sessionFor('bestyrelse');
       const response = await post(good, 'text/csv', board);
