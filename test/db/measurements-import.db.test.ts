@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { testEngines } from '../support/databases.js';
 import { startTestApp, type Session, type TestApp } from '../support/test-app.js';
+import { readFileSync } from 'node:fs';
+import { ERRORS_2024, measurementFixture, VALID_2024_ROWS } from '../fixtures/measurements/index.js';
 
 const HEADER = 'indikator;område;periode;værdi;tæller;nævner;kilde;dataudtræk;note';
 const good = [
@@ -105,6 +107,24 @@ for (const engine of testEngines()) {
       const response = await post(Buffer.from('%PDF-1.7 not a spreadsheet'), 'application/vnd.ms-excel');
       assert.equal(response.statusCode, 422, response.body);
       assert.match(response.json().error.rows[0].message, /CSV|xlsx/i);
+    });
+
+    it('imports the fixture spreadsheet as XLSX, and the CSV of the same values then adds nothing', async () => {
+      const xlsx = readFileSync(measurementFixture('valid-2024.xlsx'));
+      const response = await post(xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().imported + response.json().corrected + response.json().unchanged, VALID_2024_ROWS.length);
+      const csv = await post(readFileSync(measurementFixture('corrected-2024.csv')));
+      assert.equal(csv.statusCode, 200, csv.body);
+      assert.equal(csv.json().imported, 0);
+      assert.equal(csv.json().corrected, 0);
+    });
+
+    it("reports the fixture file's four mistakes by row and column", async () => {
+      const response = await post(readFileSync(measurementFixture('errors-2024.csv')));
+      assert.equal(response.statusCode, 422, response.body);
+      const rows = new Set(response.json().error.rows.map((r: { row: number }) => r.row));
+      for (const mistake of ERRORS_2024) assert.ok(rows.has(mistake.row), `row ${mistake.row} is reported`);
     });
 
     it('refuses a JSON body with 415 and a Danish message saying how to send the file', async () => {
