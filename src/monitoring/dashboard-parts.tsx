@@ -22,7 +22,7 @@ export function StatusRulesBox({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   return (
     <Alert variant="info" heading="Sådan beregnes status" headingLevel={headingLevel}>
       <p>{STATUS_RULES_DESCRIPTION}</p>
-      <ul class="helhed-plain-list helhed-status-legend">
+      <ul class="nobullet-list helhed-status-legend">
         {(['bedre', 'uændret', 'dårligere', 'ukendt'] as const).map((s) => (
           <li>
             <StatusChip status={s} /> <span class="helhed-cell-meta-inline">({STATUS_SHAPE[s]})</span>

@@ -412,15 +412,18 @@ export function trendChart(
   threshold?: number,
 ): TrendChartProps | null {
   if (indicator.unit === 'text') return null;
+  const drawn = series.map((s) => ({
+    label: s.label,
+    ...(s.emphasis ? { emphasis: s.emphasis } : {}),
+    points: chartPoints(model.seriesFor(indicator.code, s.scope)?.points ?? [], unsuppressed),
+  }));
+  // A series without figures would only add a legend entry; the first is kept, so that an empty chart still says so.
+  const withFigures = drawn.filter((s, i) => i === 0 || s.points.length > 0);
   return {
     id,
     title: indicator.name,
     unit: indicator.unit,
-    series: series.map((s) => ({
-      label: s.label,
-      ...(s.emphasis ? { emphasis: s.emphasis } : {}),
-      points: chartPoints(model.seriesFor(indicator.code, s.scope)?.points ?? [], unsuppressed),
-    })),
+    series: withFigures,
     ...(lines.baseline ? { baseline: lines.baseline } : {}),
     ...(lines.municipalityBaseline ? { municipalityBaseline: lines.municipalityBaseline } : {}),
     ...(threshold !== undefined ? { smallNumberThreshold: threshold } : {}),

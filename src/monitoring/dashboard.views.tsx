@@ -97,7 +97,7 @@ export function StatusSummary({ counts, lastLoaded, headingLevel = 2 }: { counts
   return (
     <section class="helhed-summary" aria-labelledby="status-overblik">
       <Heading id="status-overblik">Overblik</Heading>
-      <ul class="helhed-status-summary">
+      <ul class="helhed-status-summary nobullet-list">
         {(['bedre', 'uændret', 'dårligere', 'ukendt'] as const).map((s) => (
           <li>
             <StatusChip status={s} />: <strong>{counts[s]}</strong>
@@ -119,11 +119,21 @@ export function StatusSummary({ counts, lastLoaded, headingLevel = 2 }: { counts
   );
 }
 
-/** The board's body (summary and every set's tables), rendered once per model and viewer kind and kept. */
+/** The board's body (summary, how status is computed, and every set's tables), rendered once per model and viewer kind and kept. */
 export function BoardBody({ board }: { board: BoardView }) {
   return (
     <>
       <StatusSummary counts={board.counts} lastLoaded={board.lastLoaded} />
+      <ul class="helhed-inline-list d-print-none">
+        <li>
+          <a href="/overvaagning/kriterier">Statens kriterier for boligområderne</a>
+        </li>
+        <li>
+          <a href="/overvaagning/kriterier#tidlig-varsling">Tidlig varsling</a>
+        </li>
+      </ul>
+      <ExportLinks />
+      <StatusRulesBox />
       <nav aria-label="Indikatorsæt" class="d-print-none">
         <ul class="helhed-inline-list">
           {board.sets.map((s) => (
@@ -193,16 +203,6 @@ export function BoardPage({ ctx, unsuppressed }: { ctx: PageContext; unsuppresse
         <h1>Status for planens indikatorer</h1>
         <p class="font-lead">Hvor står hvert boligområde i forhold til planens baseline og kommunen, og går det den rigtige vej?</p>
         <SuppressionNote unsuppressed={unsuppressed} />
-        <ul class="helhed-inline-list d-print-none">
-          <li>
-            <a href="/overvaagning/kriterier">Statens kriterier for boligområderne</a>
-          </li>
-          <li>
-            <a href="/overvaagning/kriterier#tidlig-varsling">Tidlig varsling</a>
-          </li>
-        </ul>
-        <ExportLinks />
-        <StatusRulesBox />
         <KeptBody />
       </div>
     </Layout>
@@ -370,13 +370,13 @@ export interface InterventionAreaDashboardView {
 export function ChartWithTable({ chart }: { chart: TrendChartProps | null }) {
   if (!chart) return <p>Indikatoren er ikke et tal og vises derfor ikke som graf.</p>;
   return (
-    <>
+    <div class="helhed-dashboard-chart">
       <TrendChart {...chart} />
       <details class="helhed-chart-details">
         <summary>Tallene bag grafen</summary>
         <ChartDataTable {...chart} />
       </details>
-    </>
+    </div>
   );
 }
 
@@ -395,8 +395,6 @@ export function InterventionAreaDashboardPage({ ctx, set, unsuppressed }: { ctx:
         <a href={`/indsatsomraader/${set.slug}`}>Indsatsområdet i planen</a>
       </p>
       <SuppressionNote unsuppressed={unsuppressed} />
-      <ExportLinks set={set.slug} />
-      <StatusRulesBox />
       <KeptBody />
     </Layout>
   );
@@ -408,6 +406,8 @@ export function InterventionAreaBody({ view }: { view: InterventionAreaDashboard
   return (
     <>
       <StatusSummary counts={view.board.counts} lastLoaded={view.board.lastLoaded} />
+      <ExportLinks set={set.slug} />
+      <StatusRulesBox />
       {set.groups.map((g) => (
         <section id={`delmaal-${g.code}`} class="helhed-board-set">
           <h2>{g.title}</h2>
@@ -500,7 +500,7 @@ function ValuesTable({ scope, mayCorrect }: { scope: ScopeValuesView; mayCorrect
               <td>
                 {r.detailsWithheld ? 'Skjult sammen med værdien' : null}
                 {r.flags.length > 0 ? (
-                  <ul class="helhed-plain-list">
+                  <ul class="nobullet-list">
                     {r.flags.map((f) => (
                       <li>Markeret: {f}</li>
                     ))}
