@@ -321,6 +321,13 @@ for (const engine of testEngines()) {
       assert.ok([302, 303].includes(anonymous.statusCode), String(anonymous.statusCode));
     });
 
+    it('drills down into one of the state’s criteria, which the plan gives no baseline', async () => {
+      const page = await get('/overvaagning/indikatorer/stat-beboere');
+      assert.equal(page.statusCode, 200);
+      assert.match(text(page.body), /Indikatoren er en af statens kriterier og har ingen baseline i planen/);
+      assert.doesNotMatch(page.body, /href="\/indikatorer\/stat-beboere"/, 'no link to a plan page that does not exist');
+    });
+
     it('answers an unknown area, intervention area or indicator with a Danish 404 page', async () => {
       for (const [url, message] of [
         ['/overvaagning/omraader/findes-ikke', 'Boligområdet findes ikke i planen'],
