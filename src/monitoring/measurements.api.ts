@@ -7,6 +7,7 @@ import { actorOf, planOf } from '../auth/request-actor.js';
 import { ValidationError } from '../errors/errors.js';
 import { criteriaYears, earlyWarnings } from './area-criteria-status.js';
 import { isHeldBack, type SeriesPoint } from './monitoring-model.js';
+import { shownStatus } from './dashboard.present.js';
 import { parseDate } from './periods.js';
 import { SPREADSHEET_CONTENT_TYPES } from './import/open-spreadsheet.js';
 import { SpreadsheetError } from './import/spreadsheet.js';
@@ -247,9 +248,11 @@ export function measurementsApi({ measurements, monitoring }: AppServices): Fast
               direction: ind.direction,
               scopes: scopes.map(({ scope, label }) => {
                 const cell = model.status(ind.code, scope);
+                // A status, its rule and its change name the figures; where a figure is hidden, so are they.
+                const shown = shownStatus(cell, false);
                 return {
-                  scope, label, status: cell.status.status, rule: cell.status.rule, change: cell.status.change, changeText: cell.status.changeText,
-                  levelWithMunicipality: cell.status.levelWithMunicipality,
+                  scope, label, status: shown.status, rule: shown.rule, change: shown.withheld ? null : cell.status.change, changeText: shown.changeText,
+                  levelWithMunicipality: shown.levelWithMunicipality,
                   latest: cell.latest ? publicPoint(ind.code, scope, cell.latest, false) : null,
                   baseline: cell.baseline ? { value: cell.baseline.value, printed: cell.baseline.printed, period: cell.baseline.period, source: cell.baseline.source } : null,
                   awaitingExplanation: cell.heldBack !== null,

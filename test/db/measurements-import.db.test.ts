@@ -151,6 +151,18 @@ for (const engine of testEngines()) {
       assert.ok(!JSON.stringify(list.json()).includes('"value":3'));
     });
 
+    it('withholds the status and rule of a hidden value in /api/v1/status, as they would name it', async () => {
+      const board = await app.sessionFor('bestyrelse');
+      const status = await app.request({ method: 'GET', url: '/api/v1/status', cookies: { helhed_session: board.cookie } });
+      assert.equal(status.statusCode, 200);
+      const sam1 = status.json().sets.flatMap((s: any) => s.groups.flatMap((g: any) => g.indicators)).find((i: any) => i.code === 'sam-1');
+      const vangdalen = sam1.scopes.find((c: any) => c.scope === 'area:vangdalen');
+      assert.equal(vangdalen.latest.shown, '<5');
+      assert.equal(vangdalen.status, 'ukendt');
+      assert.equal(vangdalen.change, null);
+      assert.ok(!/\b3\b/.test(vangdalen.rule + vangdalen.changeText), vangdalen.rule);
+    });
+
     it('corrects one value over the API with a reason, and refuses a share over 100', async () => {
       const list = await app.request({ method: 'GET', url: '/api/v1/measurements?indikator=lbf-2b&omraade=municipality', cookies: { helhed_session: monitor.cookie } });
       const { id, version } = list.json().measurements[0];
