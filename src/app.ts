@@ -93,7 +93,9 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
     threshold: m.smallNumberThreshold,
     flags: { ...DEFAULT_FLAG_CONFIG, jump: { sharePoints: m.jumpSharePoints, relative: m.jumpRelativePercent / 100 } },
   });
-  const services: AppServices = { config: options.config, database: options.database, auth, plan, measurements: new MeasurementService(options.database, plan, clock), monitoring, clock };
+  const measurements = new MeasurementService(options.database, plan, clock);
+  measurements.onDataChanged = (planId) => monitoring.warm(planId);
+  const services: AppServices = { config: options.config, database: options.database, auth, plan, measurements, monitoring, clock };
   const routes: RegisteredRoute[] = [];
   configureCsrf(options.config.secret);
 

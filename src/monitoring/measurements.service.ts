@@ -92,6 +92,8 @@ export function toMeasurement(row: MeasurementRow): Measurement {
 export class MeasurementService {
   private readonly running = new Map<string, ImportProgress>();
   private lock: Promise<unknown> = Promise.resolve();
+  /** Told after the data of a plan changed (an import, a correction, an explanation), e.g. to rebuild dashboards. */
+  onDataChanged: (planId: string) => void = () => {};
 
   constructor(
     private readonly database: Db,
@@ -235,6 +237,7 @@ export class MeasurementService {
         });
         return { imported: merged.imported - merged.corrected, corrected: merged.corrected, unchanged };
       });
+      if (outcome.imported + outcome.corrected > 0) this.onDataChanged(planId);
       return { importId, status: 'imported', ...outcome, skipped, problemCount: 0, problems: [] };
     } catch (error) {
       await stager.abort().catch(() => undefined);
@@ -310,6 +313,7 @@ export class MeasurementService {
         after: { value: next.value, numerator: next.numerator, denominator: next.denominator, source: next.source, note: next.note, reason: next.reason },
       });
     });
+    this.onDataChanged(planId);
     return toMeasurement(next);
   }
 
@@ -326,6 +330,7 @@ export class MeasurementService {
       await repo.bumpDataStamp(trx, planId, at);
       await recordAudit(trx, actor, { action: 'update', entityType: 'measurement', entityId: id, planId, summary: `Forklarede ${row.indicator_code} for ${row.scope}, ${row.period_label}`, after: { explanation: text } });
     });
+    this.onDataChanged(planId);
     return { ...toMeasurement(row), explanation: text };
   }
 

@@ -145,10 +145,10 @@ for (const engine of testEngines()) {
     it('hides a small count from the API', async () => {
       const board = await app.sessionFor('bestyrelse');
       const list = await app.request({ method: 'GET', url: '/api/v1/measurements?indikator=sam-1', cookies: { helhed_session: board.cookie } });
-      const [vangdalen] = list.json().measurements;
+      const vangdalen = list.json().measurements.find((m: { scope: string }) => m.scope === 'area:vangdalen');
       assert.equal(vangdalen.value, null);
       assert.equal(vangdalen.shown, '<5');
-      assert.ok(!JSON.stringify(list.json()).includes('"value":3'));
+      assert.ok(!/"value":[1-4]\b/.test(JSON.stringify(list.json())), 'no count from 1 to 4 leaves the system');
     });
 
     it('withholds the status and rule of a hidden value in /api/v1/status, as they would name it', async () => {
