@@ -289,6 +289,24 @@ describeInBrowser("Helhed's pages are accessible", () => {
           }
         });
 
+        it('the monitoring unit’s pages are accessible: data quality, a flagged value, its correction form with errors', async () => {
+          await importMonitoringData(app);
+          await withPage('administrator', async (page) => {
+            await open(page, '/overvaagning/datakvalitet');
+            await assertAccessible(page, 'datakvalitet');
+            // lbf-1a for all seven areas jumps from 50 % to 90 %: flagged, held back until explained.
+            await page.getByRole('link', { name: /lbf-1a.*2024/ }).first().click();
+            assert.match(new URL(page.url()).pathname, /^\/overvaagning\/maalinger\//);
+            await assertAccessible(page, 'en markeret måling');
+            await page.getByLabel('Værdi (procent)').fill('ti');
+            await page.getByLabel('Begrundelse for rettelsen').fill('Tastefejl i udtrækket');
+            assert.equal((await submit(page, page.getByRole('button', { name: 'Gem rettelse' }))).status(), 400);
+            assert.match(await page.title(), /^Fejl: /);
+            await assertAccessible(page, 'rettelse med fejl');
+            await assertErrorSummaryLinksToFields(page, ['value']);
+          });
+        });
+
         it('the address lookup is accessible with an answer, with a miss and with an unreadable address', async () => {
           await withPage('administrator', async (page) => {
             await open(page, '/adresseopslag');
