@@ -186,7 +186,7 @@ export function ImportResultPage(props: { ctx: PageContext; row: MeasurementImpo
         items={[
           { label: 'Status', value: IMPORT_STATUS_LABELS[row.status] ?? row.status },
           { label: 'Format', value: row.format === 'ukendt' ? null : row.format.toUpperCase() },
-          { label: 'Rækker læst', value: formatNumber(progress?.rowsRead ?? row.rows_read) },
+          { label: 'Rækker læst', value: running ? null : formatNumber(row.rows_read) },
           { label: 'Importeret af', value: row.created_by_label },
           { label: 'Startet', value: <Timestamp iso={row.created_at} /> },
           { label: 'Afsluttet', value: row.finished_at ? <Timestamp iso={row.finished_at} /> : null },
