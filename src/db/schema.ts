@@ -212,23 +212,11 @@ export interface MeasurementRow {
   created_by_label: string;
 }
 
-export interface MeasurementStagingRow {
-  import_id: string;
-  row_number: number;
-  id: string;
-  indicator_code: string;
-  scope: string;
-  period_kind: string;
-  period_start: string;
-  period_end: string;
-  period_label: string;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  source: string;
-  drawn_on: string;
-  note: string | null;
-}
+/** A row of a file being imported: the measurement it will become, with the import and the file's row number. */
+export type MeasurementStagingRow = Pick<
+  MeasurementRow,
+  'id' | 'indicator_code' | 'scope' | 'period_kind' | 'period_start' | 'period_end' | 'period_label' | 'value' | 'numerator' | 'denominator' | 'source' | 'drawn_on' | 'note'
+> & { import_id: string; row_number: number };
 
 export interface Database {
   plans: PlanRow;

@@ -66,10 +66,13 @@ export interface CorrectionInput {
   note: string | null;
 }
 
-export function toMeasurement(row: MeasurementRow): Measurement {
+/** The columns a measurement is read from; those not read (in the monitoring model's pages) take their defaults. */
+type MeasurementColumns = repo.CurrentValueRow & Partial<Pick<MeasurementRow, 'plan_id' | 'is_current' | 'import_id' | 'created_by_label' | 'reason'>>;
+
+export function toMeasurement(row: MeasurementColumns, planId = row.plan_id ?? ''): Measurement {
   return {
     id: row.id,
-    planId: row.plan_id,
+    planId,
     indicatorCode: row.indicator_code,
     scope: row.scope as MeasurementScope,
     period: { kind: row.period_kind as PeriodKind, start: row.period_start, end: row.period_end, label: row.period_label },
@@ -80,11 +83,11 @@ export function toMeasurement(row: MeasurementRow): Measurement {
     drawnOn: row.drawn_on,
     note: row.note,
     version: row.version,
-    current: row.is_current === 1 || (row.is_current as unknown) === true,
-    importId: row.import_id,
+    current: row.is_current === undefined || row.is_current === 1 || (row.is_current as unknown) === true,
+    importId: row.import_id ?? null,
     createdAt: row.created_at,
-    createdByLabel: row.created_by_label,
-    reason: row.reason,
+    createdByLabel: row.created_by_label ?? '',
+    reason: row.reason ?? null,
     explanation: row.explanation,
   };
 }
@@ -268,11 +271,11 @@ export class MeasurementService {
   async history(planId: string, id: string): Promise<Measurement[]> {
     const row = await repo.findMeasurement(this.database.db, planId, id);
     if (!row) throw new NotFoundError('Målingen findes ikke.');
-    return (await repo.seriesHistory(this.database.db, row)).map(toMeasurement);
+    return (await repo.seriesHistory(this.database.db, row)).map((row) => toMeasurement(row));
   }
 
   async current(planId: string, filter: repo.MeasurementFilter, limit?: number): Promise<Measurement[]> {
-    return (await repo.listCurrent(this.database.db, planId, filter, limit)).map(toMeasurement);
+    return (await repo.listCurrent(this.database.db, planId, filter, limit)).map((row) => toMeasurement(row));
   }
 
   /** Corrects one value: the current version is retired and the corrected one becomes the next version, with the reason. */

@@ -8,6 +8,7 @@ import type { PlanSnapshot } from '../plan/plan-snapshot.js';
 import { indicatorCatalogue, type IndicatorCatalogue } from './indicator-catalogue.js';
 import { MonitoringModel } from './monitoring-model.js';
 import type { Measurement } from './measurement.js';
+import { toMeasurement } from './measurements.service.js';
 import * as repo from './measurements.repository.js';
 import type { FlagConfig } from './data-quality.js';
 import type { StatusTolerance } from './status.js';
@@ -62,32 +63,8 @@ export class MonitoringService {
   private async build(planId: string, stamp: string, catalogue: IndicatorCatalogue): Promise<MonitoringModel> {
     const measurements: Measurement[] = [];
     for await (const page of repo.pagedCurrent(this.database.db, planId)) {
-      for (let i = 0; i < page.length; i++) measurements.push(currentValue(planId, page[i]!));
+      for (let i = 0; i < page.length; i++) measurements.push(toMeasurement(page[i]!, planId));
     }
     return new MonitoringModel(stamp, catalogue, measurements, this.options);
   }
-}
-
-/** A current value as the model reads it; the fields the model does not use are left empty. */
-function currentValue(planId: string, row: repo.CurrentValueRow): Measurement {
-  return {
-    id: row.id,
-    planId,
-    indicatorCode: row.indicator_code,
-    scope: row.scope as Measurement['scope'],
-    period: { kind: row.period_kind as Measurement['period']['kind'], start: row.period_start, end: row.period_end, label: row.period_label },
-    value: Number(row.value),
-    numerator: row.numerator === null ? null : Number(row.numerator),
-    denominator: row.denominator === null ? null : Number(row.denominator),
-    source: row.source,
-    drawnOn: row.drawn_on,
-    note: row.note,
-    version: row.version,
-    current: true,
-    importId: null,
-    createdAt: row.created_at,
-    createdByLabel: '',
-    reason: null,
-    explanation: row.explanation,
-  };
 }
