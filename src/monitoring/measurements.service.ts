@@ -57,14 +57,8 @@ export class ImportRejected extends Error {
   }
 }
 
-export interface CorrectionInput {
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  source: string;
-  drawnOn: string;
-  note: string | null;
-}
+/** What a correction may change of a value. */
+export type CorrectionInput = Pick<MeasurementInput, 'value' | 'numerator' | 'denominator' | 'source' | 'drawnOn' | 'note'>;
 
 /** The columns a measurement is read from; those not read (in the monitoring model's pages) take their defaults. */
 type MeasurementColumns = repo.CurrentValueRow & Partial<Pick<MeasurementRow, 'plan_id' | 'is_current' | 'import_id' | 'created_by_label' | 'reason'>>;
