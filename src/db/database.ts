@@ -40,6 +40,11 @@ const pgTypes = {
 export function openDatabase(target: DatabaseTarget): Db {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.location, max: 10, types: pgTypes as pg.CustomTypesConfig });
+    // An idle connection the server ends (a restart, a dropped database, an administrator) is an event on the pool,
+    // which replaces the connection; without a listener it would stop the whole process.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.warn(`PostgreSQL afbrød en ledig forbindelse: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', pool, close: () => db.destroy() };
   }
