@@ -3,12 +3,14 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_plan_content.js';
 import * as m0003 from './migrations/0003_measurements.js';
+import * as m0004 from './migrations/0004_import_progress.js';
 
 /** Every migration, in order. Listed by hand so that the set is the same in a bundle, a test and the CLI. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_plan_content': m0002,
   '0003_measurements': m0003,
+  '0004_import_progress': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -171,6 +171,8 @@ export interface MeasurementImportRow {
   /** running, imported, rejected (problems in the file) or failed (the server could not finish). */
   status: string;
   bytes_total: number | null;
+  /** How far a running import has read, saved about once a second. */
+  bytes_read: number | null;
   rows_read: number;
   rows_imported: number;
   rows_corrected: number;

@@ -117,7 +117,7 @@ export function measurementsApi({ measurements, monitoring }: AppServices): Fast
       async (request) => {
         const { id } = request.params as { id: string };
         const row = await measurements.findImport(planOf(request).id, id);
-        const progress = measurements.progress(id);
+        const progress = measurements.progress(row);
         return {
           id: row.id, fileName: row.file_name, status: row.status, createdAt: row.created_at, finishedAt: row.finished_at, createdBy: row.created_by_label,
           rowsRead: progress?.rowsRead ?? row.rows_read, bytesRead: progress?.bytesRead ?? null, bytesTotal: progress?.bytesTotal ?? row.bytes_total,

@@ -20,6 +20,8 @@ import * as repo from './measurements.repository.js';
 /** At most this many problems are kept and shown; the count of all of them is kept too. */
 export const PROBLEM_LIMIT = 1000;
 const STAGE_BATCH = 5000;
+/** How often a running import saves how far it has read, for pages served by other processes. */
+const PROGRESS_SAVE_MS = 1000;
 
 export interface ImportMeta {
   fileName: string;
@@ -98,9 +100,17 @@ export class MeasurementService {
     private readonly clock: () => Date,
   ) {}
 
-  /** Progress of an import running in this process, or null when it is not (finished, or never started here). */
-  progress(importId: string): ImportProgress | null {
-    return this.running.get(importId) ?? null;
+  /**
+   * Progress of a running import: live when this process runs it, else as last saved (about once a second) by the
+   * process that does; null when the import is not running.
+   */
+  progress(row: MeasurementImportRow): ImportProgress | null {
+    if (row.status !== 'running') return null;
+    return (
+      this.running.get(row.id) ?? {
+        importId: row.id, bytesRead: Number(row.bytes_read ?? 0), bytesTotal: row.bytes_total === null ? null : Number(row.bytes_total), rowsRead: row.rows_read, problemCount: row.problem_count,
+      }
+    );
   }
 
   /**
@@ -110,7 +120,7 @@ export class MeasurementService {
   async beginImport(planId: string, actor: Actor, meta: ImportMeta): Promise<string> {
     const id = newId();
     await repo.insertImport(this.database.db, {
-      id, plan_id: planId, file_name: meta.fileName.slice(0, 255), file_sha256: null, format: 'ukendt', status: 'running', bytes_total: meta.size ?? null,
+      id, plan_id: planId, file_name: meta.fileName.slice(0, 255), file_sha256: null, format: 'ukendt', status: 'running', bytes_total: meta.size ?? null, bytes_read: 0,
       rows_read: 0, rows_imported: 0, rows_corrected: 0, rows_unchanged: 0, rows_skipped: 0, problem_count: 0, problems: null,
       created_at: nowIso(this.clock), created_by: actor.userId, created_by_label: actor.label, finished_at: null,
     });
@@ -163,10 +173,15 @@ export class MeasurementService {
         const today = danishDateOf(this.clock());
         let reader: ReturnType<typeof createRowReader> | null = null;
         let pending: MeasurementStagingRow[] = [];
+        let savedAt = Date.now();
         const flush = async () => {
           if (pending.length === 0) return;
           await stager.add(pending);
           pending = [];
+          if (Date.now() - savedAt >= PROGRESS_SAVE_MS) {
+            savedAt = Date.now();
+            await repo.updateImport(this.database.db, importId, { rows_read: progress.rowsRead, bytes_read: progress.bytesRead, problem_count: problemCount });
+          }
         };
         const seen = new SeenSeries();
         try {

@@ -84,7 +84,7 @@ export function monitoringPages({ measurements, monitoring, clock }: AppServices
     app.get('/overvaagning/import/:id', access('monitoring.import'), async (request, reply) => {
       const { id } = request.params as { id: string };
       const row = await measurements.findImport(planOf(request).id, id);
-      return sendPage(reply, <ImportResultPage ctx={pageContext(request, reply)} row={row} progress={measurements.progress(id)} />);
+      return sendPage(reply, <ImportResultPage ctx={pageContext(request, reply)} row={row} progress={measurements.progress(row)} />);
     });
 
     app.get('/overvaagning/skabeloner/:file', access('monitoring.import'), async (request, reply) => {

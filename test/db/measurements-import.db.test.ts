@@ -2,10 +2,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { testEngines } from '../support/databases.js';
 import { startTestApp, type Session, type TestApp } from '../support/test-app.js';
+import { MeasurementService } from '../../src/monitoring/measurements.service.js';
 import { readFileSync } from 'node:fs';
 import { ERRORS_2024, measurementFixture, VALID_2024_ROWS } from '../fixtures/measurements/index.js';
 
 const HEADER = 'indikator;område;periode;værdi;tæller;nævner;kilde;dataudtræk;note';
+
+/** Day i after 1 January 1990, as dd-mm-yyyy. */
+const danishDay = (i: number) => {
+  const d = new Date(Date.UTC(1990, 0, 1) + i * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
+};
 const good = [
   HEADER,
   'lbf-2b;Gl. Jennumparken;2024;41,2;;;Boligsociale data, LBF;15-01-2025;',
@@ -125,6 +132,39 @@ for (const engine of testEngines()) {
       assert.equal(response.statusCode, 422, response.body);
       const rows = new Set(response.json().error.rows.map((r: { row: number }) => r.row));
       for (const mistake of ERRORS_2024) assert.ok(rows.has(mistake.row), `row ${mistake.row} is reported`);
+    });
+
+    it("shows a running import's progress to another server process, from what the import saves as it reads", async () => {
+      const otherProcess = new MeasurementService(app.db.database, app.services.plan, () => new Date('2025-06-01T10:00:00Z'));
+      const rows = 30_000;
+      const AREAS = ['Vangdalen', 'Centrale Randers', 'Energivej-området', 'Sjællandsgadekvarteret'];
+      async function* slowFile() {
+        yield Buffer.from(`${HEADER}\r\n`);
+        for (let start = 0; start < rows; start += 1000) {
+          let chunk = '';
+          for (let i = start; i < start + 1000; i++) {
+            // Four areas a day, so that 30,000 distinct values fit between 1990 and the date the data were drawn.
+            chunk += `stat-beboere;${AREAS[i % 4]};${danishDay(Math.floor(i / 4))};${800 + (i % 50)};;;DST;15-01-2025;\r\n`;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          yield Buffer.from(chunk);
+        }
+      }
+      const actor = { userId: null, label: 'test', planId: app.planId, ip: null, requestId: null };
+      const importId = await app.services.measurements.beginImport(app.planId, actor, { fileName: 'langsom.csv', size: 1 });
+      const running = app.services.measurements.runImport(app.planId, actor, importId, slowFile(), { fileName: 'langsom.csv' });
+      let seen: { bytesRead: number; rowsRead: number } | null = null;
+      for (let i = 0; i < 40 && !seen; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const row = await otherProcess.findImport(app.planId, importId);
+        const progress = otherProcess.progress(row);
+        if (progress && progress.bytesRead > 0) seen = progress;
+      }
+      const outcome = await running;
+      assert.equal(outcome.status, 'imported', JSON.stringify(outcome.problems.slice(0, 2)));
+      assert.ok(seen, 'the other process saw the import read part of the file');
+      assert.ok(seen.rowsRead > 0 && seen.rowsRead < rows, `rows read while running: ${seen.rowsRead}`);
+      assert.equal(otherProcess.progress(await otherProcess.findImport(app.planId, importId)), null, 'a finished import has no progress');
     });
 
     it('refuses a JSON body with 415 and a Danish message saying how to send the file', async () => {
