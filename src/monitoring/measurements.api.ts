@@ -4,11 +4,9 @@ import { Type } from '@sinclair/typebox';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
 import { actorOf, planOf } from '../auth/request-actor.js';
-import { ValidationError } from '../errors/errors.js';
 import { criteriaYears, earlyWarnings } from './area-criteria-status.js';
 import { isHeldBack, type SeriesPoint } from './monitoring-model.js';
 import { shownStatus } from './dashboard.present.js';
-import { parseDate } from './periods.js';
 import { SPREADSHEET_CONTENT_TYPES } from './import/open-spreadsheet.js';
 import { SpreadsheetError } from './import/spreadsheet.js';
 import { measurementScopes } from './scopes.js';
@@ -190,8 +188,6 @@ export function measurementsApi({ measurements, monitoring }: AppServices): Fast
         const body = request.body as { value: number; numerator?: number | null; denominator?: number | null; source?: string; drawnOn?: string; note?: string | null; reason: string; expectedVersion?: number };
         const plan = planOf(request);
         const current = await measurements.measurement(plan.id, id);
-        const { catalogue } = await monitoring.view(plan.id);
-        const unit = catalogue.definitions.get(current.indicatorCode)?.unit ?? 'average';
         const input = {
           value: body.value,
           numerator: body.numerator === undefined ? current.numerator : body.numerator,
@@ -200,8 +196,6 @@ export function measurementsApi({ measurements, monitoring }: AppServices): Fast
           drawnOn: body.drawnOn ?? current.drawnOn,
           note: body.note === undefined ? current.note : body.note,
         };
-        const problems = checkCorrection(unit, input);
-        if (problems.length > 0) throw new ValidationError(problems);
         return versionOf(await measurements.correct(plan.id, actorOf(request), id, input, body.reason, body.expectedVersion));
       },
     );
@@ -291,21 +285,4 @@ export function measurementsApi({ measurements, monitoring }: AppServices): Fast
       },
     );
   };
-}
-
-/** Checks a corrected value against its indicator's unit, as the import would. */
-export function checkCorrection(
-  unit: string,
-  input: { value: number; numerator: number | null; denominator: number | null; drawnOn: string },
-): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  if (!Number.isFinite(input.value) || input.value < 0) problems.push({ field: 'value', message: 'Værdien skal være et tal på 0 eller derover.' });
-  if (unit === 'percent' && input.value > 100) problems.push({ field: 'value', message: 'En andel skal være mellem 0 og 100 %.' });
-  if (unit === 'count' && !Number.isInteger(input.value)) problems.push({ field: 'value', message: 'Et antal skal være et helt tal.' });
-  if (input.numerator !== null && input.denominator !== null && input.numerator > input.denominator) {
-    problems.push({ field: 'numerator', message: 'Tælleren må ikke være større end nævneren.' });
-  }
-  const date = parseDate(input.drawnOn);
-  if (typeof date !== 'string') problems.push({ field: 'drawnOn', message: date.error });
-  return problems;
 }

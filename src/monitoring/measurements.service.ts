@@ -7,7 +7,9 @@ import type { Db } from '../db/database.js';
 import type { MeasurementImportRow, MeasurementRow, MeasurementStagingRow } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors/errors.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
+import type { IndicatorUnit } from '../plan/content/types.js';
+import { parseDate } from './periods.js';
 import type { PlanService } from '../plan/plan.service.js';
 import { danishDateOf } from '../time/copenhagen.js';
 import { indicatorCatalogue } from './indicator-catalogue.js';
@@ -289,9 +291,11 @@ export class MeasurementService {
 
   /** Corrects one value: the current version is retired and the corrected one becomes the next version, with the reason. */
   async correct(planId: string, actor: Actor, id: string, input: CorrectionInput, reason: string, expectedVersion?: number): Promise<Measurement> {
-    if (!reason.trim()) throw new ValidationError([{ field: 'reason', message: 'Skriv hvorfor værdien rettes.' }]);
     const previous = await repo.findMeasurement(this.database.db, planId, id);
     if (!previous) throw new NotFoundError('Målingen findes ikke.');
+    const unit = indicatorCatalogue(await this.plans.snapshot(planId)).definitions.get(previous.indicator_code)?.unit ?? 'average';
+    const problems = correctionProblems(unit, input, reason, danishDateOf(this.clock()));
+    if (problems.length > 0) throw new ValidationError(problems);
     if (!(previous.is_current === 1 || (previous.is_current as unknown) === true)) throw new ConflictError('Målingen er allerede rettet. Ret den nyeste version.');
     if (expectedVersion !== undefined && expectedVersion !== previous.version) throw new ConflictError('Målingen er rettet af en anden i mellemtiden. Se den nyeste version og prøv igen.');
     const at = nowIso(this.clock);
@@ -302,7 +306,8 @@ export class MeasurementService {
       numerator: input.numerator,
       denominator: input.denominator,
       source: input.source,
-      drawn_on: input.drawnOn,
+      // The date as typed (`31-12-2024`) or ISO; the rules above have read it.
+      drawn_on: parseDate(input.drawnOn) as string,
       note: input.note,
       version: previous.version + 1,
       is_current: 1,
@@ -374,6 +379,33 @@ function stagingRow(importId: string, rowNumber: number, m: MeasurementInput): M
     drawn_on: m.drawnOn,
     note: m.note,
   };
+}
+
+/**
+ * The rules a corrected value must meet, as an import row must: a number of 0 or more in the indicator's unit (a share
+ * at most 100 %, a count whole), whole numerator and denominator with the numerator not above the denominator, a
+ * source, a real date drawn that is not in the future, and a reason.
+ */
+export function correctionProblems(unit: IndicatorUnit, input: CorrectionInput, reason: string, today: string): FieldError[] {
+  const problems: FieldError[] = [];
+  if (!Number.isFinite(input.value) || input.value < 0) problems.push({ field: 'value', message: 'Værdien skal være et tal på 0 eller derover.' });
+  else if (unit === 'percent' && input.value > 100) problems.push({ field: 'value', message: 'En andel skal være mellem 0 og 100 %.' });
+  else if (unit === 'count' && !Number.isInteger(input.value)) problems.push({ field: 'value', message: 'Et antal skal være et helt tal.' });
+  for (const field of ['numerator', 'denominator'] as const) {
+    const n = input[field];
+    if (n !== null && (!Number.isInteger(n) || n < 0)) problems.push({ field, message: 'Skal være et helt tal på 0 eller derover.' });
+  }
+  if (input.numerator !== null && input.denominator !== null && input.numerator > input.denominator) {
+    problems.push({ field: 'numerator', message: 'Tælleren må ikke være større end nævneren.' });
+  }
+  if (!input.source.trim()) problems.push({ field: 'source', message: 'Skriv kilden.' });
+  else if (input.source.length > 300) problems.push({ field: 'source', message: 'Kilden må højst være 300 tegn.' });
+  if (input.note !== null && input.note.length > 1000) problems.push({ field: 'note', message: 'Noten må højst være 1.000 tegn.' });
+  const drawn = parseDate(input.drawnOn);
+  if (typeof drawn !== 'string') problems.push({ field: 'drawnOn', message: drawn.error });
+  else if (drawn > today) problems.push({ field: 'drawnOn', message: 'Datoen for dataudtrækket kan ikke ligge i fremtiden.' });
+  if (!reason.trim()) problems.push({ field: 'reason', message: 'Skriv hvorfor værdien rettes.' });
+  return problems;
 }
 
 /**

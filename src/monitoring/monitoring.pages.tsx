@@ -15,11 +15,12 @@ import { formText } from '../web/form.js';
 import { pageContext, seeOther, sendPage } from '../web/page.js';
 import { danishDateOf } from '../time/copenhagen.js';
 import { completeness, expectedYears } from './completeness.js';
-import { checkCorrection, IMPORT_LIMIT_BYTES } from './measurements.api.js';
+import { IMPORT_LIMIT_BYTES } from './measurements.api.js';
+import { correctionProblems } from './measurements.service.js';
 import { parseNumber } from './import/numbers.js';
 import { templateCsv, templateXlsx } from './import/templates.js';
 import { isHeldBack } from './monitoring-model.js';
-import { parseDate, danishDate } from './periods.js';
+import { danishDate } from './periods.js';
 import { measurementScopes, scopeLabel } from './scopes.js';
 import { formatIndicatorValue } from './status.js';
 import { DataQualityPage, ImportPage, ImportResultPage, MeasurementPage, type CorrectionValues } from './monitoring.views.js';
@@ -147,6 +148,8 @@ export function monitoringPages({ measurements, monitoring, clock }: AppServices
         note: formText(body, 'note').trim(),
         reason: formText(body, 'reason').trim(),
       };
+      // The form's text is read here; the rules a correction must meet are the service's (`correctionProblems`),
+      // asked here too so that the form shows every problem at once, unreadable numbers included.
       const errors: FieldError[] = [];
       const number = (field: keyof CorrectionValues, label: string, required: boolean): number | null => {
         if (values[field] === '') {
@@ -163,25 +166,17 @@ export function monitoringPages({ measurements, monitoring, clock }: AppServices
       const value = number('value', 'værdien', true);
       const numerator = number('numerator', 'tælleren', false);
       const denominator = number('denominator', 'nævneren', false);
-      if (!values.source) errors.push({ field: 'source', message: 'Skriv kilden.' });
-      if (values.source.length > 300) errors.push({ field: 'source', message: 'Kilden må højst være 300 tegn.' });
-      if (values.note.length > 1000) errors.push({ field: 'note', message: 'Noten må højst være 1.000 tegn.' });
-      if (!values.reason) errors.push({ field: 'reason', message: 'Skriv hvorfor værdien rettes.' });
-      const drawn = parseDate(values.drawnOn);
-      if (typeof drawn !== 'string') errors.push({ field: 'drawnOn', message: drawn.error });
-      else if (drawn > danishDateOf(clock())) errors.push({ field: 'drawnOn', message: 'Datoen for dataudtrækket kan ikke ligge i fremtiden.' });
+      const input = { value: value ?? Number.NaN, numerator, denominator, source: values.source, drawnOn: values.drawnOn, note: values.note || null };
       const current = await measurements.measurement(plan.id, id);
       const { catalogue } = await monitoring.view(plan.id);
-      if (errors.length === 0 && value !== null && typeof drawn === 'string') {
-        for (const p of checkCorrection(catalogue.definitions.get(current.indicatorCode)?.unit ?? 'average', { value, numerator, denominator, drawnOn: drawn })) errors.push(p);
-        for (const [field, n] of [['numerator', numerator], ['denominator', denominator]] as const) {
-          if (n !== null && (!Number.isInteger(n) || n < 0)) errors.push({ field, message: 'Skal være et helt tal på 0 eller derover.' });
-        }
+      const unit = catalogue.definitions.get(current.indicatorCode)?.unit ?? 'average';
+      for (const problem of correctionProblems(unit, input, values.reason, danishDateOf(clock()))) {
+        if (!errors.some((e) => e.field === problem.field)) errors.push(problem);
       }
-      if (errors.length > 0 || value === null || typeof drawn !== 'string') return renderMeasurement(request, reply, { values, errors }, 400);
+      if (errors.length > 0) return renderMeasurement(request, reply, { values, errors }, 400);
       try {
         const expected = Number(formText(body, 'expectedVersion'));
-        const next = await measurements.correct(plan.id, actorOf(request), id, { value, numerator, denominator, source: values.source, drawnOn: drawn, note: values.note || null }, values.reason, Number.isInteger(expected) && expected > 0 ? expected : undefined);
+        const next = await measurements.correct(plan.id, actorOf(request), id, input, values.reason, Number.isInteger(expected) && expected > 0 ? expected : undefined);
         setFlash(reply, 'measurementCorrected');
         return seeOther(reply, `/overvaagning/maalinger/${next.id}`);
       } catch (error) {
