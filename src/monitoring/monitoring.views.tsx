@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { MeasurementImportRow } from '../db/schema.js';
-import { Alert, CsrfField, DateText, ErrorSummary, Facts, fieldId, Table, Textarea, TextInput, Timestamp, formatNumber } from '../web/components.js';
+import { Alert, CsrfField, DateText, ErrorSummary, Facts, FileInput, Table, Textarea, TextInput, Timestamp, formatNumber } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import type { IndicatorDefinition, ImportProblem, Measurement } from './measurement.js';
 import type { ImportProgress } from './measurements.service.js';
@@ -42,31 +42,13 @@ export function ImportPage(props: { ctx: PageContext; templates: TemplateLink[];
         filen er i orden. Importerer du den samme fil igen, tilføjes intet; en ændret værdi gemmes som en ny version.
       </p>
       <form method="post" action={`/overvaagning/import?_csrf=${encodeURIComponent(ctx.csrf)}`} encType="multipart/form-data" class="helhed-import-form">
-        <div class={`form-group${errors.some((e) => e.field === 'fil') ? ' form-error' : ''}`}>
-          <label class="form-label" for={fieldId('fil')}>
-            Fil
-          </label>
-          <span class="form-hint" id={`${fieldId('fil')}-hint`}>
-            CSV (semikolon eller komma, UTF-8 eller Windows-1252) eller Excel (XLSX), højst {formatNumber(props.maxMegabytes)} MB.
-          </span>
-          {errors
-            .filter((e) => e.field === 'fil')
-            .map((e) => (
-              <span class="form-error-message" id={`${fieldId('fil')}-error`}>
-                <span class="sr-only">Fejl: </span>
-                {e.message}
-              </span>
-            ))}
-          <input
-            type="file"
-            id={fieldId('fil')}
-            name="fil"
-            class="form-file-input"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-            aria-describedby={`${fieldId('fil')}-hint${errors.some((e) => e.field === 'fil') ? ` ${fieldId('fil')}-error` : ''}`}
-          />
-        </div>
+        <FileInput
+          name="fil"
+          label="Fil"
+          helptext={`CSV (semikolon eller komma, UTF-8 eller Windows-1252) eller Excel (XLSX), højst ${formatNumber(props.maxMegabytes)} MB.`}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          errors={errors}
+        />
         <button type="submit" class="button button-primary">
           Importér
         </button>

@@ -71,20 +71,34 @@ interface FieldProps {
   optional?: boolean;
 }
 
-export function TextInput(
-  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'search'; value?: string | undefined; autocomplete?: string; width?: 'xs' | 's' | 'm' | 'l' | 'xl' },
-) {
+/** A field's id, its error (if any) and what describes it (hint and error), as every input needs them. */
+function fieldParts(props: Pick<FieldProps, 'name' | 'errors' | 'helptext'>): { id: string; error: string | undefined; describedBy: string } {
   const id = fieldId(props.name);
   const error = errorFor(props.errors, props.name);
-  const describedBy = [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { id, error, describedBy: [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') };
+}
+
+/** The label, hint and error message above an input, as DKFDS's input macros write them. */
+function FieldHead(props: FieldProps & { id: string; error: string | undefined }) {
   return (
-    <div class={`form-group${error ? ' form-error' : ''}`}>
-      <label class="form-label" for={id}>
+    <>
+      <label class="form-label" for={props.id}>
         {props.label}
         {props.optional ? <span class="weight-normal"> (frivilligt)</span> : null}
       </label>
-      {props.helptext ? <span class="form-hint" id={`${id}-hint`}>{props.helptext}</span> : null}
-      <FieldErrorMessage id={id} error={error} />
+      {props.helptext ? <span class="form-hint" id={`${props.id}-hint`}>{props.helptext}</span> : null}
+      <FieldErrorMessage id={props.id} error={props.error} />
+    </>
+  );
+}
+
+export function TextInput(
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'search'; value?: string | undefined; autocomplete?: string; width?: 'xs' | 's' | 'm' | 'l' | 'xl' },
+) {
+  const { id, error, describedBy } = fieldParts(props);
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <FieldHead {...props} id={id} error={error} />
       <input
         type={props.type ?? 'text'}
         id={id}
@@ -185,17 +199,10 @@ function FieldErrorMessage({ id, error }: { id: string; error: string | undefine
  * right after the opening tag and a text that starts with one would otherwise lose it on every save.
  */
 export function Textarea(props: FieldProps & { value?: string | undefined; rows?: number; width?: 'm' | 'l' | 'xl' }) {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const describedBy = [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const { id, error, describedBy } = fieldParts(props);
   return (
     <div class={`form-group${error ? ' form-error' : ''}`}>
-      <label class="form-label" for={id}>
-        {props.label}
-        {props.optional ? <span class="weight-normal"> (frivilligt)</span> : null}
-      </label>
-      {props.helptext ? <span class="form-hint" id={`${id}-hint`}>{props.helptext}</span> : null}
-      <FieldErrorMessage id={id} error={error} />
+      <FieldHead {...props} id={id} error={error} />
       <textarea
         id={id}
         name={props.name}
@@ -210,6 +217,26 @@ export function Textarea(props: FieldProps & { value?: string | undefined; rows?
   );
 }
 
+/** A file field as in DKFDS's file upload macro; its form must be sent as multipart/form-data. */
+export function FileInput(props: FieldProps & { accept: string }) {
+  const { id, error, describedBy } = fieldParts(props);
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <FieldHead {...props} id={id} error={error} />
+      <input
+        type="file"
+        id={id}
+        name={props.name}
+        class="form-file-input"
+        accept={props.accept}
+        required={!props.optional}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
 /**
  * Radio buttons as in DKFDS's radiobuttons macro. As with Checkboxes, the first button carries the group's field id,
  * so that the error summary's link moves focus to it.
@@ -217,9 +244,7 @@ export function Textarea(props: FieldProps & { value?: string | undefined; rows?
 export function RadioGroup(
   props: Omit<FieldProps, 'label'> & { legend: string; options: readonly { value: string; label: string; hint?: string }[]; value?: string | undefined },
 ) {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const describedBy = [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const { id, error, describedBy } = fieldParts(props);
   return (
     <div class={`form-group${error ? ' form-error' : ''}`}>
       <fieldset aria-describedby={describedBy || undefined}>
@@ -456,9 +481,7 @@ export function Badge({ text, status }: { text: string; status?: 'info' | 'succe
 
 /** A search field as in DKFDS's search macro, with a visible label, sent with GET so that results can be linked to. */
 export function SearchForm(props: { action: string; name: string; label: string; value?: string | undefined; helptext?: string; errors?: readonly FieldError[] }) {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const describedBy = [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const { id, error, describedBy } = fieldParts(props);
   return (
     <form method="get" action={props.action} role="search" class="helhed-search d-print-none">
       <div class={`form-group${error ? ' form-error' : ''}`}>
