@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SeenSeries } from './measurements.service.js';
-import type { MeasurementInput } from './measurement.js';
+import { SeenSeries } from './seen-series.js';
+import type { MeasurementInput } from '../measurement.js';
 
 const value = (indicatorCode: string, scope: string, start: string): MeasurementInput => ({
   indicatorCode, scope: scope as MeasurementInput['scope'], period: { kind: 'range', start, end: start, label: start },
