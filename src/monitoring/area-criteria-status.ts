@@ -3,7 +3,7 @@
  * close to a classification. Pure functions over the monitoring model.
  */
 import type { AreaContent } from '../plan/content/types.js';
-import { CRITERIA, evaluateCriteria, MIN_RESIDENTS, PREVENTION_NON_WESTERN, PREVENTION_THRESHOLDS, UDSAT_THRESHOLDS, type AreaFigures, type CriteriaEvaluation, type Criterion } from './area-criteria.js';
+import { CRITERIA, evaluateCriteria, MIN_RESIDENTS, PARALLEL_NON_WESTERN, PREVENTION_NON_WESTERN, residentsDistanceText, PREVENTION_THRESHOLDS, UDSAT_THRESHOLDS, type AreaFigures, type CriteriaEvaluation, type Criterion } from './area-criteria.js';
 import { CRITERIA_INDICATORS } from './indicator-catalogue.js';
 import type { MonitoringModel, SeriesPoint } from './monitoring-model.js';
 
@@ -88,7 +88,7 @@ export interface EarlyWarning {
   reasons: string[];
 }
 
-const within = (criterion: Criterion, e: CriteriaEvaluation, m: WarningMargins, thresholds: Record<Criterion, number>, value: number) => {
+const within = (criterion: Criterion, m: WarningMargins, thresholds: Record<Criterion, number>, value: number) => {
   const t = thresholds[criterion];
   return criterion === 'crime' ? t - value <= m.ratio : Math.abs(value - t) * 100 <= m.sharePoints;
 };
@@ -113,10 +113,10 @@ export function earlyWarnings(model: MonitoringModel, areas: readonly Pick<AreaC
       reasons.push(`Opfylder ${e.count} af 4 kriterier, men har ${e.distances.residents.text}.`);
     }
     if (!e.udsat && e.count === 1) {
-      const near = CRITERIA.filter((c) => !e.criteriaMet[c] && within(c, e, margins, UDSAT_THRESHOLDS, e.distances[c].value));
+      const near = CRITERIA.filter((c) => !e.criteriaMet[c] && within(c, margins, UDSAT_THRESHOLDS, e.distances[c].value));
       for (const c of near) reasons.push(`Opfylder 1 kriterium; ${CRITERION_LABELS[c].toLowerCase()} er ${e.distances[c].text}.`);
     }
-    if (e.udsat && !e.parallelsamfund && e.distances.nonWestern.value * 100 >= PARALLEL_MARGIN_FLOOR(margins)) {
+    if (e.udsat && !e.parallelsamfund && e.distances.nonWestern.value >= PARALLEL_NON_WESTERN - margins.sharePoints / 100) {
       reasons.push(`Udsat boligområde; andelen med ikke-vestlig baggrund er ${e.distances.nonWestern.text}.`);
     }
     if (!e.udsat && !e.forebyggelsesomraade) {
@@ -125,7 +125,7 @@ export function earlyWarnings(model: MonitoringModel, areas: readonly Pick<AreaC
       if (prevention >= 2 && nonWesternNear && e.residentsShort <= margins.residents) {
         reasons.push(`Tæt på at være forebyggelsesområde (§ 61 b): ${prevention} af de skærpede kriterier er opfyldt.`);
       } else if (prevention === 1 && nonWesternNear && e.residentsShort === 0) {
-        const near = CRITERIA.filter((c) => !e.preventionCriteriaMet[c] && within(c, e, margins, PREVENTION_THRESHOLDS, e.distances[c].value));
+        const near = CRITERIA.filter((c) => !e.preventionCriteriaMet[c] && within(c, margins, PREVENTION_THRESHOLDS, e.distances[c].value));
         if (near.length > 0) reasons.push(`Tæt på at være forebyggelsesområde (§ 61 b): ${near.map((c) => CRITERION_LABELS[c].toLowerCase()).join(' og ')} er tæt på grænsen.`);
       }
     }
@@ -139,12 +139,8 @@ export function statementWarning(statement: NonNullable<AreaContent['stateCriter
   const short = Math.max(0, MIN_RESIDENTS - statement.residents);
   const count = statement.criteriaMet.length;
   if (count >= 2 && short > 0 && short <= margins.residents) {
-    return `Opfylder ${count} af 4 kriterier (${statement.criteriaMet.map((c) => CRITERION_LABELS[c].toLowerCase()).join(', ')}), men har ${short.toLocaleString('da-DK')} beboere fra 1.000 (planens oplysning).`;
+    return `Opfylder ${count} af 4 kriterier (${statement.criteriaMet.map((c) => CRITERION_LABELS[c].toLowerCase()).join(', ')}), men har ${residentsDistanceText(statement.residents)} (planens oplysning).`;
   }
   return null;
 }
 
-// A udsat area is close to parallelsamfund when its non-western share is within the margin below 50 %.
-const PARALLEL_MARGIN_FLOOR = (m: WarningMargins) => 50 - m.sharePoints;
-
-export { MIN_RESIDENTS };

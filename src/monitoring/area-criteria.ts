@@ -79,6 +79,11 @@ function shareText(value: number, threshold: number, strict: 'over' | 'under'): 
   return `${decimal.format(Math.abs(value - threshold) * 100)} procentpoint ${value > threshold ? 'over' : 'under'} ${percent(threshold)}`;
 }
 
+/** The residents' distance to 1,000 in words: «23 beboere fra 1.000», «275 beboere over 1.000». */
+export function residentsDistanceText(residents: number): string {
+  return residents >= MIN_RESIDENTS ? `${whole.format(residents - MIN_RESIDENTS)} beboere over 1.000` : `${whole.format(MIN_RESIDENTS - residents)} beboere fra 1.000`;
+}
+
 /** Evaluates one area's figures against both sets of criteria. */
 export function evaluateCriteria(f: AreaFigures): CriteriaEvaluation {
   const criteriaMet: Record<Criterion, boolean> = {
@@ -130,7 +135,7 @@ export function evaluateCriteria(f: AreaFigures): CriteriaEvaluation {
       },
       residents: {
         value: f.residents, threshold: MIN_RESIDENTS, difference: f.residents - MIN_RESIDENTS, met: enough,
-        text: enough ? `${whole.format(f.residents - MIN_RESIDENTS)} beboere over 1.000` : `${whole.format(residentsShort)} beboere fra 1.000`,
+        text: residentsDistanceText(f.residents),
       },
       nonWestern: {
         value: f.nonWesternShare, threshold: PARALLEL_NON_WESTERN, difference: f.nonWesternShare - PARALLEL_NON_WESTERN, met: over(f.nonWesternShare, PARALLEL_NON_WESTERN),

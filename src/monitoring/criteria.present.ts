@@ -4,7 +4,7 @@
  * plan's own statement. Pure functions over the monitoring model.
  */
 import type { AreaContent, DataRemark, StateCriteriaStatement } from '../plan/content/types.js';
-import { CRITERIA, MIN_RESIDENTS, type CriteriaEvaluation, type Criterion } from './area-criteria.js';
+import { CRITERIA, MIN_RESIDENTS, residentsDistanceText, type CriteriaEvaluation, type Criterion } from './area-criteria.js';
 import { CLASSIFICATION_LABELS, CRITERION_LABELS, criteriaYears, earlyWarnings, type AreaCriteriaYear } from './area-criteria-status.js';
 import { AWAITING_EXPLANATION, shownValue, type ShownValue } from './dashboard.present.js';
 import { CRITERIA_INDICATORS } from './indicator-catalogue.js';
@@ -77,13 +77,6 @@ export interface AreaCriteriaView {
   latest: { year: number; rows: CriteriaFigureRow[]; evaluation: CriteriaEvaluation; classification: string; /** The count and classification may be shown. */ shown: boolean } | null;
   years: CriteriaYearSummary[];
   statement: PlanStatementView | null;
-}
-
-const whole = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
-
-/** The residents' distance to 1,000 in the words the evaluation uses. */
-export function residentsDistanceText(residents: number): string {
-  return residents >= MIN_RESIDENTS ? `${whole.format(residents - MIN_RESIDENTS)} beboere over 1.000` : `${whole.format(MIN_RESIDENTS - residents)} beboere fra 1.000`;
 }
 
 /** An evaluation's classification in words, with § 61 b where it applies to an area that is not udsat. */
