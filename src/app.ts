@@ -36,6 +36,16 @@ import { measurementsApi } from './monitoring/measurements.api.js';
 import { monitoringPages } from './monitoring/monitoring.pages.js';
 import { dashboardPages } from './monitoring/dashboards.pages.js';
 import { planPages } from './plan/plan.pages.js';
+import { participantPages } from './participants/participants.pages.js';
+import { participantsApi } from './participants/participants.api.js';
+import { coursePages } from './activities/courses.pages.js';
+import { coursesApi } from './activities/courses.api.js';
+import { outputPages } from './activities/outputs.pages.js';
+import { outputsApi } from './activities/outputs.api.js';
+import { outcomePages } from './outcomes/outcomes.pages.js';
+import { outcomesApi } from './outcomes/outcomes.api.js';
+import { privacyPages } from './privacy/privacy.pages.js';
+import { privacyApi } from './privacy/privacy.api.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
 export interface AppServices {
@@ -149,6 +159,16 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   await app.register(monitoringPages(services));
   await app.register(dashboardPages(services));
   await app.register(planPages(services));
+  await app.register(participantPages(services));
+  await app.register(participantsApi(services));
+  await app.register(coursePages(services));
+  await app.register(coursesApi(services));
+  await app.register(outputPages(services));
+  await app.register(outputsApi(services));
+  await app.register(outcomePages(services));
+  await app.register(outcomesApi(services));
+  await app.register(privacyPages(services));
+  await app.register(privacyApi(services));
   await app.register(apiDocsRoutes(services, routes));
 
   site.demo = await hasDemoData(options.database.db);

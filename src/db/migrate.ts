@@ -4,6 +4,10 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_plan_content.js';
 import * as m0003 from './migrations/0003_measurements.js';
 import * as m0004 from './migrations/0004_import_progress.js';
+import * as m0005 from './migrations/0005_participants.js';
+import * as m0006 from './migrations/0006_outputs_and_hours.js';
+import * as m0007 from './migrations/0007_outcomes.js';
+import * as m0008 from './migrations/0008_participant_imports.js';
 
 /** Every migration, in order. Listed by hand so that the set is the same in a bundle, a test and the CLI. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +15,10 @@ const migrations: Record<string, Migration> = {
   '0002_plan_content': m0002,
   '0003_measurements': m0003,
   '0004_import_progress': m0004,
+  '0005_participants': m0005,
+  '0006_outputs_and_hours': m0006,
+  '0007_outcomes': m0007,
+  '0008_participant_imports': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,6 +22,8 @@ export interface TestApp extends BuiltApp {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Creates a user with the role (partner: bound to "Test-organisation") and returns a session for them. */
   sessionFor(role: Role): Promise<Session>;
+  /** Creates a user with the given roles (and organisation, for a partner) and returns a session; for tests that need several users of one role. */
+  userSession(user: { email: string; roles: Role[]; organisation?: string }): Promise<Session>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,16 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
       const session = await login(testApp, email, role === 'administrator' ? ADMIN_PASSWORD : USER_PASSWORD);
       sessions.set(role, session);
       return session;
+    },
+    async userSession(user) {
+      await createUser(db.database, SYSTEM_ACTOR, plan.id, {
+        email: user.email,
+        name: user.email.split('@')[0]!,
+        roles: user.roles,
+        password: USER_PASSWORD,
+        ...(user.organisation ? { organisation: user.organisation } : {}),
+      });
+      return login(testApp, user.email, USER_PASSWORD);
     },
     async close() {
       await built.app.close();
