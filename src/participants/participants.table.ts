@@ -21,6 +21,8 @@ export interface ParticipantRow {
   code: string;
   household_id: string | null;
   nickname: string | null;
+  /** The nickname as search compares it (participant-rules.ts `nicknameKey`). */
+  nickname_key: string | null;
   /** 'YYYY-MM'; null only once anonymised. */
   birth_year_month: string | null;
   gender: string | null;

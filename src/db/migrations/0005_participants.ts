@@ -33,6 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('household_id', 'text', (c) => c.references('households.id'))
     // A first name or initials the employee knows the person by; optional, and the first thing anonymisation clears.
     .addColumn('nickname', 'text')
+    // The nickname as search compares it (lower case, æ/ø/å included, which SQLite's lower() does not fold).
+    .addColumn('nickname_key', 'text')
     .addColumn('birth_year_month', 'text')
     .addColumn('gender', 'text')
     .addColumn('area_slug', 'text')
@@ -59,6 +61,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('participants_household_idx').on('participants').columns(['household_id']).execute();
   await db.schema.createIndex('participants_nickname_idx').on('participants').columns(['plan_id', 'nickname']).execute();
+  // The registrant sees a person before the first enrolment: found by these without scanning all participants.
+  await db.schema.createIndex('participants_created_by_idx').on('participants').columns(['plan_id', 'created_by']).execute();
+  await db.schema.createIndex('participants_registered_org_idx').on('participants').columns(['plan_id', 'registered_by_organisation_id']).execute();
+  await db.schema.createIndex('participants_area_idx').on('participants').columns(['plan_id', 'area_slug']).execute();
 
   await db.schema
     .createTable('enrolments')
