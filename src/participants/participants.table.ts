@@ -21,8 +21,11 @@ export interface ParticipantRow {
   code: string;
   household_id: string | null;
   nickname: string | null;
-  /** The nickname as search compares it (participant-rules.ts `nicknameKey`). */
-  nickname_key: string | null;
+  /**
+   * The nickname as search compares it (participant-rules.ts `nicknameKey`). Optional in the type only so that rows
+   * built without a nickname need not name it; the column is null then.
+   */
+  nickname_key?: string | null;
   /** 'YYYY-MM'; null only once anonymised. */
   birth_year_month: string | null;
   gender: string | null;
