@@ -23,6 +23,9 @@ import { blockedMessage, decideTargetGroup, ENDED_STATUSES, enrolmentProblems, t
 import { GENDERS, nicknameKey, parseBirthYearMonth, parseSearch, type ParticipantSearch, type SearchText } from './participant-rules.js';
 import type { ConsentRow, EnrolmentRow, HouseholdRow, ParticipantRow } from './participants.table.js';
 import * as repo from './participants.repository.js';
+import { openSpreadsheet } from '../monitoring/import/open-spreadsheet.js';
+import { SpreadsheetError, type ByteSource } from '../monitoring/import/spreadsheet.js';
+import { createEnrolmentRowReader, type EnrolmentRowReader, type RowProblem } from './enrolment-rows.js';
 
 /** What the registration form and the API send for a person. Empty text means «not given». */
 export interface ParticipantInput {
@@ -119,6 +122,24 @@ export class TargetGroupBlockedError extends ValidationError {
   constructor(readonly findings: TargetGroupFinding[], message: string) {
     super([{ field: 'overrideReason', message }], message);
   }
+}
+
+/** At most this many problems are kept and shown; the count of all of them is kept too. */
+export const IMPORT_PROBLEM_LIMIT = 1000;
+/** An enrolment file larger than this is refused: enrolments come by the hundred, not the hundred thousand. */
+export const IMPORT_ROW_LIMIT = 50_000;
+/** `participant_imports.kind` of an enrolment import. */
+export const ENROLMENT_IMPORT_KIND = 'deltagelse';
+
+export interface EnrolmentImportOutcome {
+  importId: string;
+  status: 'imported' | 'rejected';
+  imported: number;
+  unchanged: number;
+  /** Enrolments stored with a target-group override from the file's begrundelse column. */
+  overridden: number;
+  problemCount: number;
+  problems: RowProblem[];
 }
 
 export interface EnrolResult {
@@ -579,6 +600,154 @@ export class ParticipantService {
       });
     });
     return toEnrolment({ ...e, ...changes });
+  }
+
+  // Import ---------------------------------------------------------------------------------------------------------
+
+  /**
+   * Imports enrolments from a spreadsheet, all or nothing: every problem of the file is reported at once by row and
+   * column (unknown or unseen participant, activity outside the caller's work, bad or missing dates, an end before
+   * the start, a target-group block without a begrundelse, a repeated row), and nothing is stored while there is
+   * one. An enrolment already stored (same participant, activity and start) is left unchanged, so a file imported
+   * twice adds nothing.
+   */
+  async importEnrolments(planId: string, principal: Principal, actor: Actor, input: ByteSource, meta: { fileName: string; contentType?: string | undefined }): Promise<EnrolmentImportOutcome> {
+    const scope = await this.scope(principal, planId);
+    if (scope.kind === 'none') throw new ForbiddenError('Du kan ikke importere forløb.');
+    const facts = await this.planFacts(planId);
+    const problems: RowProblem[] = [];
+    let problemCount = 0;
+    const problem = (p: RowProblem) => {
+      problemCount++;
+      if (problems.length < IMPORT_PROBLEM_LIMIT) problems.push(p);
+    };
+    const rows: { row: number; code: string; input: EnrolmentInput }[] = [];
+    let rowsRead = 0;
+    const sheet = await openSpreadsheet(input, meta);
+    if ('error' in sheet) problem({ row: 0, column: '', message: sheet.error });
+    else {
+      let reader: EnrolmentRowReader | null = null;
+      try {
+        outer: for await (const batch of sheet.rows) {
+          for (const row of batch) {
+            if (!reader) {
+              reader = createEnrolmentRowReader(row, facts.activities);
+              for (const p of reader.headerProblems) problem(p);
+              if (!reader.readable) break outer;
+              continue;
+            }
+            const result = reader.read(row);
+            if (result.kind === 'blank') continue;
+            if (++rowsRead > IMPORT_ROW_LIMIT) {
+              problem({ row: row.row, column: '', message: `Filen har mere end ${IMPORT_ROW_LIMIT.toLocaleString('da-DK')} rækker. Del den op i mindre filer.` });
+              break outer;
+            }
+            if (result.kind === 'ok') rows.push(result);
+            else for (const p of result.problems) problem(p);
+          }
+        }
+      } catch (error) {
+        if (!(error instanceof SpreadsheetError)) throw error;
+        problem({ row: rowsRead + 2, column: '', message: error.message });
+      }
+      if (!reader) problem({ row: 1, column: '', message: 'Filen er tom. Den første række skal være kolonneoverskrifterne fra skabelonen.' });
+      // A reader that stopped early leaves the rest of the upload unread; read it so the client gets its answer.
+      for await (const _ of sheet.rows) void _;
+    }
+
+    const codes = new Map<number, string>();
+    for (const r of rows) {
+      const parsed = parseParticipantCode(r.code);
+      if (typeof parsed === 'string') codes.set(r.row, parsed);
+      else problem({ row: r.row, column: 'deltagerkode', message: parsed.error });
+    }
+    const db = this.database.db;
+    const participants = await repo.visibleParticipantsByCode(db, scope, planId, [...new Set(codes.values())]);
+    const existing = await repo.existingEnrolmentKeys(db, planId, [...new Set([...participants.values()].map((p) => p.id))]);
+    const seen = new Map<string, number>();
+    const now = nowIso(this.clock);
+    const fresh: EnrolmentRow[] = [];
+    const overrides: { code: string; row: EnrolmentRow }[] = [];
+    let unchanged = 0;
+    for (const r of rows) {
+      const code = codes.get(r.row);
+      if (!code) continue;
+      const p = participants.get(code);
+      // The same words whether the code is unknown or belongs to someone outside the caller's work: existence is not revealed.
+      if (!p || !p.birth_year_month) {
+        problem({ row: r.row, column: 'deltagerkode', message: `Deltageren ${code} findes ikke blandt de deltagere, du har adgang til.` });
+        continue;
+      }
+      if (!scopeCoversActivity(scope, r.input.activity)) {
+        problem({ row: r.row, column: 'aktivitet', message: `Du arbejder ikke med ${facts.activityNames.get(r.input.activity)} og kan ikke tilmelde deltagere til den.` });
+        continue;
+      }
+      const key = `${p.id}|${r.input.activity}|${r.input.startDate}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problem({ row: r.row, column: 'deltagerkode', message: `Samme deltager, aktivitet og startdato som række ${first}. Hvert forløb må kun stå én gang i filen.` });
+        continue;
+      }
+      seen.set(key, r.row);
+      const activity = facts.activities.find((a) => a.slug === r.input.activity)!;
+      const findings = this.check(activity, p, r.input.startDate, facts.areaNames);
+      if ('error' in findings) {
+        problem({ row: r.row, column: 'start', message: findings.error });
+        continue;
+      }
+      const decision = decideTargetGroup({ fits: !findings.some((f) => f.severity === 'block'), findings }, r.input.overrideReason);
+      if (decision.kind === 'blocked') {
+        problem({ row: r.row, column: 'begrundelse', message: `${blockedMessage(decision.blocks).replace(/ Skriv en begrundelse.*$/, '')} Skriv i kolonnen begrundelse, hvorfor deltageren alligevel tilmeldes.` });
+        continue;
+      }
+      if (existing.has(key)) {
+        unchanged++;
+        continue;
+      }
+      const row = enrolmentRow(planId, p.id, r.input, decision, actor, principal.userId, now);
+      fresh.push(row);
+      if (decision.kind === 'overridden') overrides.push({ code, row });
+    }
+    problems.sort((a, b) => a.row - b.row);
+
+    const importId = newId();
+    const record = {
+      id: importId, plan_id: planId, kind: ENROLMENT_IMPORT_KIND, file_name: meta.fileName.slice(0, 255), rows_read: rowsRead, rows_unchanged: 0, rows_imported: 0,
+      problem_count: problemCount, problems: null as string | null, created_at: now, created_by: principal.userId, created_by_label: actor.label, finished_at: nowIso(this.clock),
+    };
+    if (problemCount > 0) {
+      await repo.insertImport(db, { ...record, status: 'rejected', problems: JSON.stringify(problems) });
+      return { importId, status: 'rejected', imported: 0, unchanged: 0, overridden: 0, problemCount, problems };
+    }
+    await db.transaction().execute(async (trx) => {
+      await repo.insertEnrolments(trx, fresh);
+      await repo.insertImport(trx, { ...record, status: 'imported', rows_imported: fresh.length, rows_unchanged: unchanged });
+      for (const o of overrides) {
+        await recordAudit(trx, actor, {
+          action: 'create', entityType: 'enrolment', entityId: o.row.id, planId,
+          summary: `Tilmeldte deltager ${o.code} til ${facts.activityNames.get(o.row.activity_slug)} fra ${o.row.start_date} trods målgruppen: ${o.row.override_reason}`,
+          after: { override_reason: o.row.override_reason, findings: o.row.findings ? JSON.parse(o.row.findings) : [] },
+        });
+      }
+      await recordAudit(trx, actor, {
+        action: 'create', entityType: 'enrolment-import', entityId: importId, planId,
+        summary: `Importerede ${meta.fileName}: ${fresh.length} nye forløb, ${unchanged} uændrede${overrides.length > 0 ? `, ${overrides.length} trods målgruppen` : ''}`,
+      });
+      await logPersonalDataRead(trx, actor, planId, { what: 'import', count: participants.size, detail: meta.fileName.slice(0, 255) });
+    });
+    return { importId, status: 'imported', imported: fresh.length, unchanged, overridden: overrides.length, problemCount: 0, problems: [] };
+  }
+
+  /** The caller's recent enrolment imports (an administrator sees everyone's). */
+  async enrolmentImports(planId: string, principal: Principal, limit = 10) {
+    return repo.listImports(this.database.db, planId, ENROLMENT_IMPORT_KIND, principal.roles.includes('administrator') ? null : principal.userId, limit);
+  }
+
+  /** One enrolment import with its problems; only the one who made it (or an administrator) sees it. */
+  async enrolmentImport(planId: string, principal: Principal, id: string) {
+    const row = await repo.findImport(this.database.db, planId, ENROLMENT_IMPORT_KIND, id);
+    if (!row || (!principal.roles.includes('administrator') && row.created_by !== principal.userId)) throw new NotFoundError('Importen findes ikke.');
+    return { ...row, problemList: row.problems ? (JSON.parse(row.problems) as RowProblem[]) : [] };
   }
 }
 
