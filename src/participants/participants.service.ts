@@ -179,6 +179,18 @@ export function normaliseCode(text: string): string {
   return typeof parsed === 'string' ? parsed : text.trim().toUpperCase();
 }
 
+/** The columns each input field sets, for a partial change. */
+const INPUT_COLUMNS: Partial<Record<keyof ParticipantInput, (keyof ParticipantRow)[]>> = {
+  nickname: ['nickname', 'nickname_key'],
+  birthYearMonth: ['birth_year_month'],
+  gender: ['gender'],
+  address: ['area_slug', 'address'],
+  area: ['area_slug', 'address'],
+  institution: ['institution'],
+  school: ['school'],
+  contactPerson: ['contact_person'],
+};
+
 const TEXT_LIMITS: [keyof ParticipantInput, string, number][] = [
   ['nickname', 'Kaldenavnet', 60],
   ['institution', 'Institutionen', 200],
@@ -340,12 +352,21 @@ export class ParticipantService {
     throw new ConflictError(message, [{ field: 'cpr', message }]);
   }
 
-  /** Changes a person's fields; only those given (partial) change. */
-  async update(planId: string, principal: Principal, actor: Actor, code: string, input: ParticipantInput): Promise<Participant> {
+  /**
+   * Changes a person's fields: all of them (a form), or only those named in `present` (the API's PATCH). An empty
+   * birth month or CPR number leaves it as it is; the household is linked with `linkHousehold`.
+   */
+  async update(planId: string, principal: Principal, actor: Actor, code: string, input: ParticipantInput, present?: ReadonlySet<keyof ParticipantInput>): Promise<Participant> {
     const scope = await this.scope(principal, planId);
     const current = await this.visibleParticipant(planId, scope, code);
-    const { changes, cprHash, errors } = await this.readInput(planId, input, true);
+    const read = await this.readInput(planId, input, true);
+    const { cprHash, errors } = read;
     if (errors.length > 0) throw new ValidationError(errors);
+    const changes: Partial<ParticipantRow> = {};
+    for (const [field, columns] of Object.entries(INPUT_COLUMNS) as [keyof ParticipantInput, (keyof ParticipantRow)[]][]) {
+      if (present && !present.has(field)) continue;
+      for (const column of columns) if (column in read.changes) (changes as Record<string, unknown>)[column] = read.changes[column];
+    }
     if (cprHash) await this.refuseCprMatch(planId, scope, cprHash, current.id);
     const next: Partial<ParticipantRow> = { ...changes, ...(cprHash ? { cpr_hash: cprHash } : {}), updated_at: nowIso(this.clock) };
     const changed = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== (current as unknown as Record<string, unknown>)[k] && k !== 'nickname_key');
