@@ -20,6 +20,8 @@ export const FLASH_MESSAGES = {
   proposalWithdrawn: 'Ændringsforslaget er trukket tilbage.',
   measurementCorrected: 'Værdien er rettet og gemt som en ny version. Den tidligere version står i historikken.',
   measurementExplained: 'Forklaringen er gemt. Værdien kan nu indgå i rapporter og på dashboards.',
+  outputReported: 'Tallet er indberettet.',
+  hoursReported: 'Timerne er indberettet.',
 } as const;
 export type FlashKey = keyof typeof FLASH_MESSAGES;
 

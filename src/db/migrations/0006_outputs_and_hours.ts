@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './dialect.js';
 
 // Outputs a partner or the secretariat reports by hand for a plan year (a count Helhed cannot derive from enrolments,
@@ -52,9 +52,53 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['plan_id', 'organisation_id', 'intervention_area_slug', 'activity_slug', 'period_start', 'period_end'])
     .unique()
     .execute();
+
+  // The outputs page counts over enrolments, courses and sessions of the whole plan year; it keeps its counts until
+  // one of the tables they come from changes. Triggers bump a version in settings with every change, whoever makes it
+  // (the enrolment and course modules, imports, retention), in the same transaction as the change, so that a count is
+  // never kept past a committed change. Attendance is left out on purpose: no output is counted from it, and its bulk
+  // import should not pay for a trigger per row. A participant matters only when their area or household changes.
+  await db.insertInto('settings').values({ key: OUTPUTS_VERSION_KEY, value: '1', updated_at: new Date().toISOString() }).execute();
+  if (isPostgres(db)) {
+    await sql`CREATE FUNCTION bump_outputs_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE settings SET value = (value::bigint + 1)::text WHERE key = 'outputs-data-version';
+        RETURN NULL;
+      END $$`.execute(db);
+    for (const table of WATCHED_TABLES) {
+      // Once per statement, not per row: a bulk insert of 100,000 enrolments bumps the version once.
+      await sql`CREATE TRIGGER ${sql.raw(`${table}_outputs_version`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)}
+        FOR EACH STATEMENT EXECUTE FUNCTION bump_outputs_data_version()`.execute(db);
+    }
+    await sql`CREATE TRIGGER participants_outputs_version AFTER UPDATE OF area_slug, household_id ON participants
+      FOR EACH STATEMENT EXECUTE FUNCTION bump_outputs_data_version()`.execute(db);
+  } else {
+    // SQLite has row triggers only; one UPDATE of a single row costs a microsecond or two per changed row.
+    const bump = `UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = '${OUTPUTS_VERSION_KEY}';`;
+    for (const table of WATCHED_TABLES) {
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        await sql.raw(`CREATE TRIGGER ${table}_outputs_version_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN ${bump} END`).execute(db);
+      }
+    }
+    await sql.raw(`CREATE TRIGGER participants_outputs_version AFTER UPDATE OF area_slug, household_id ON participants BEGIN ${bump} END`).execute(db);
+  }
 }
 
+const OUTPUTS_VERSION_KEY = 'outputs-data-version';
+const WATCHED_TABLES = ['enrolments', 'courses', 'course_sessions', 'output_reports'] as const;
+
 export async function down(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) {
+    for (const table of WATCHED_TABLES) await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_outputs_version`)} ON ${sql.table(table)}`.execute(db);
+    await sql`DROP TRIGGER IF EXISTS participants_outputs_version ON participants`.execute(db);
+    await sql`DROP FUNCTION IF EXISTS bump_outputs_data_version()`.execute(db);
+  } else {
+    for (const table of WATCHED_TABLES) {
+      for (const event of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_outputs_version_${event}`).execute(db);
+    }
+    await sql.raw('DROP TRIGGER IF EXISTS participants_outputs_version').execute(db);
+  }
+  await db.deleteFrom('settings').where('key', '=', OUTPUTS_VERSION_KEY).execute();
   await db.schema.dropTable('staff_hour_reports').execute();
   await db.schema.dropTable('output_reports').execute();
 }

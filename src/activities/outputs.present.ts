@@ -1,0 +1,73 @@
+/**
+ * Pure pieces of the outputs page: a target judged per course, a year's verdict over its courses, plan years offered,
+ * and what a count shows to someone who may not see the persons behind it. No I/O.
+ */
+import type { ActivityTarget } from '../plan/content/types.js';
+import { displayCount, isSmallCount } from '../monitoring/small-numbers.js';
+import { assessOutput, planYearOf, type OutputAssessment, type OutputStatus, type PlanYear } from './output-targets.js';
+import type { CountingKind } from './target-counting.js';
+
+/**
+ * A target per course («10-12 undervisningsgange», «ca. 10 unge pr. gruppe») judged for one course, over the course's
+ * own dates instead of a plan year. Sessions build up at a pace, so they get a pace forecast to the course's end;
+ * participants and weeks do not, so they are judged as they stand, and a course still running is not yet behind.
+ */
+export function assessCourseOutput(target: ActivityTarget, kind: CountingKind, figure: number, course: { start: string; end: string }, today: string): OutputAssessment {
+  const period: PlanYear = { start: course.start, end: course.end < course.start ? course.start : course.end, label: 'forløbet' };
+  const asPeriod: ActivityTarget = { ...target, per: 'plan-year' };
+  const reword = (a: OutputAssessment): OutputAssessment => ({ ...a, text: a.text.replace('planåret', 'forløbet'), rule: a.rule.replaceAll('planåret', 'forløbet').replaceAll('Planåret', 'Forløbet') });
+  if (kind === 'sessions-per-course') return reword(assessOutput(asPeriod, figure, period, today));
+  const running = period.end > today;
+  const asItStands = reword(assessOutput(asPeriod, figure, period, running ? period.end : today));
+  if (running && asItStands.status === 'bagud') {
+    return { ...asItStands, status: 'på vej', forecast: null, text: `${asItStands.text.split(':')[0]}: på vej (forløbet er ikke slut)` };
+  }
+  return { ...asItStands, forecast: null };
+}
+
+const STATUS_ORDER: readonly OutputStatus[] = ['bagud', 'over loftet', 'på vej', 'opfyldt', 'ikke målbar'];
+
+/** A per-course target's verdict for the year: the worst of its courses' (behind before over the ceiling before on track). */
+export function worstStatus(statuses: readonly OutputStatus[]): OutputStatus {
+  if (statuses.length === 0) return 'ikke målbar';
+  return [...statuses].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b))[0]!;
+}
+
+/** The plan year a label such as `2025/26` names, or null. */
+export function planYearFromLabel(label: string): PlanYear | null {
+  const match = /^(\d{4})\/(\d{2})$/.exec(label.trim());
+  if (!match) return null;
+  const first = Number(match[1]);
+  if ((first + 1) % 100 !== Number(match[2])) return null;
+  return planYearOf(`${first}-08-01`);
+}
+
+/** The plan years of a plan period (1 August 2025 – 31 July 2029 gives 2025/26 … 2028/29). */
+export function planYearsOf(periodStart: string, periodEnd: string): PlanYear[] {
+  const years: PlanYear[] = [];
+  for (let y = planYearOf(periodStart); y.start <= periodEnd; y = planYearOf(`${Number(y.start.slice(0, 4)) + 1}-08-01`)) years.push(y);
+  return years;
+}
+
+/** A count as a viewer may see it: the number, or «<5» for a small count of persons they may not see. */
+export interface ShownCount {
+  value: number | null;
+  text: string;
+  suppressed: boolean;
+}
+
+const numberFormat = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
+export function shownCount(value: number | null, hide: boolean, threshold: number): ShownCount {
+  if (value === null) return { value: null, text: 'ikke indberettet', suppressed: false };
+  if (hide && isSmallCount(value, threshold)) return { value: null, text: displayCount({ shown: false, reason: 'small' }, threshold), suppressed: true };
+  return { value, text: numberFormat.format(value), suppressed: false };
+}
+
+/**
+ * What a suppressed figure's assessment may say: its status, but neither the count nor a forecast, from which the count
+ * could be worked back (forecast × days elapsed / days in the year).
+ */
+export function suppressedAssessment(a: OutputAssessment, target: ActivityTarget, threshold: number): OutputAssessment {
+  return { ...a, expectedByNow: null, forecast: null, text: `<${threshold} af «${target.printed}»: ${a.status}`, rule: `Tallet er under ${threshold} og vises ikke (små tal), så kun status vises.` };
+}

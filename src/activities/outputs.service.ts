@@ -1,0 +1,390 @@
+/**
+ * Outputs against the plan's targets (issue 5): per plan year, every activity's targets with what was delivered, the
+ * status and pace forecast (`assessOutput`), per area, per intervention area and per course; and the figures partners
+ * and the secretariat report by hand. Counts are kept per plan year until the data behind them changes (a version the
+ * database bumps on every change, see migration 0006) or the day changes. Small counts of persons are shown as «<5» to
+ * anyone who may not see the persons behind them (PRODUCT.md, "Small numbers"); the API suppresses for everyone.
+ */
+import type { Actor } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Principal } from '../auth/principal.js';
+import type { Db } from '../db/database.js';
+import { newId, nowIso } from '../db/ids.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors/errors.js';
+import { suppressTable, type CountCell } from '../monitoring/small-numbers.js';
+import { participantScope, scopeCoversActivity, type ParticipantScope } from '../participants/access.js';
+import { grantedActivities } from '../participants/access.repository.js';
+import type { Activity, ActivityTarget } from '../plan/content/types.js';
+import type { PlanSnapshot } from '../plan/plan-snapshot.js';
+import type { PlanService } from '../plan/plan.service.js';
+import { danishDateOf } from '../time/copenhagen.js';
+import { assessOutput, planYearOf, type OutputAssessment, type OutputStatus, type PlanYear } from './output-targets.js';
+import * as repo from './outputs.repository.js';
+import { assessCourseOutput, planYearFromLabel, planYearsOf, shownCount, suppressedAssessment, worstStatus, type ShownCount } from './outputs.present.js';
+import { countingRuleFor, countsPersons, describeCountingRule, PER_COURSE_KINDS, type CountingRule } from './target-counting.js';
+
+/** Everything counted for one plan in one plan year, before anyone's view of it. */
+interface YearCounts {
+  year: PlanYear;
+  today: string;
+  totals: Map<string, repo.ActivityTotals>;
+  byArea: repo.ActivityAreaCount[];
+  byInterventionArea: repo.InterventionAreaTotals[];
+  enrolmentsStarted: Map<string, number>;
+  courses: repo.CourseFigures[];
+  reported: Map<string, { delivered: number; note: string | null; reportedAt: string; reportedBy: string }>;
+}
+
+export interface CourseOutput {
+  id: string;
+  code: string;
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  figure: ShownCount;
+  assessment: OutputAssessment;
+}
+
+export interface TargetOutput {
+  target: ActivityTarget;
+  rule: CountingRule;
+  ruleText: string;
+  persons: boolean;
+  perCourse: boolean;
+  delivered: ShownCount;
+  status: OutputStatus;
+  assessment: OutputAssessment | null;
+  courses: CourseOutput[];
+  /** A reported figure's note and who reported it. */
+  report: { note: string | null; reportedAt: string; reportedBy: string } | null;
+}
+
+export interface ActivityOutput {
+  slug: string;
+  name: string;
+  interventionAreaSlug: string;
+  interventionAreaName: string;
+  /** Whether the viewer sees the persons behind this activity's counts (and so the counts unsuppressed). */
+  seesPersons: boolean;
+  /** Whether the viewer may report figures for it. */
+  mayReport: boolean;
+  targets: TargetOutput[];
+}
+
+export interface AreaTable {
+  areas: { slug: string | null; name: string }[];
+  rows: { activitySlug: string; activityName: string; cells: string[]; total: string }[];
+}
+
+export interface InterventionAreaRow {
+  slug: string;
+  name: string;
+  activities: number;
+  participants: ShownCount;
+  households: ShownCount;
+  statuses: Record<OutputStatus, number>;
+}
+
+export interface OutputOverview {
+  year: PlanYear;
+  years: PlanYear[];
+  today: string;
+  threshold: number;
+  activities: ActivityOutput[];
+}
+
+export interface ReportInput {
+  activitySlug: string;
+  targetCode: string;
+  year: string;
+  delivered: number;
+  note: string | null;
+}
+
+/** Who the viewer is for suppression: a principal (pages) or nobody with access (the API). */
+type Viewer = { principal: Principal } | { suppressAll: true };
+
+const AREA_UNKNOWN = 'Uden for områderne / ukendt';
+
+export class OutputService {
+  private readonly cache = new Map<string, Promise<YearCounts>>();
+
+  constructor(
+    private readonly database: Db,
+    private readonly plans: PlanService,
+    private readonly clock: () => Date,
+    private readonly threshold: number,
+  ) {}
+
+  /** The plan year a `?aar=2025/26` names, today's by default; a ValidationError names the field when it is unreadable. */
+  yearOf(label: string | undefined, field = 'aar'): PlanYear {
+    if (label === undefined || label.trim() === '') return planYearOf(this.today());
+    const year = planYearFromLabel(label);
+    if (!year) throw new ValidationError([{ field, message: `Planåret skal skrives som fx 2025/26, ikke «${label}».` }]);
+    return year;
+  }
+
+  private today(): string {
+    return danishDateOf(this.clock());
+  }
+
+  /** Every activity with its targets for the plan year, as the viewer may see them. */
+  async overview(viewer: Viewer, planId: string, yearLabel?: string): Promise<OutputOverview> {
+    const year = this.yearOf(yearLabel);
+    const [snapshot, scope] = await Promise.all([this.plans.snapshot(planId), this.scopeOf(viewer, planId)]);
+    const counts = await this.counts(planId, year, snapshot);
+    const activities = snapshot.activities().map((a) => this.activityOutput(snapshot, a.data, a.parentId, counts, viewer, scope));
+    const sa = snapshot.strategicAgreement()?.data;
+    const years = sa ? planYearsOf(sa.periodStart, sa.periodEnd) : [year];
+    return { year, years: years.some((y) => y.label === year.label) ? years : [...years, year], today: counts.today, threshold: this.threshold, activities };
+  }
+
+  /** One activity with per-course assessments. */
+  async activity(viewer: Viewer, planId: string, slug: string, yearLabel?: string): Promise<{ overview: OutputOverview; activity: ActivityOutput }> {
+    const overview = await this.overview(viewer, planId, yearLabel);
+    const activity = overview.activities.find((a) => a.slug === slug);
+    if (!activity) throw new NotFoundError('Aktiviteten findes ikke i planen.');
+    return { overview, activity };
+  }
+
+  /**
+   * Distinct participants per activity and participant's area. A row is suppressed on its own (its cells and total)
+   * unless the viewer sees the activity's persons: rows have no common total, since one person can be in two
+   * activities, so only the row total could give a small cell away.
+   */
+  async byArea(viewer: Viewer, planId: string, yearLabel?: string): Promise<{ overview: OutputOverview; table: AreaTable }> {
+    const overview = await this.overview(viewer, planId, yearLabel);
+    const snapshot = await this.plans.snapshot(planId);
+    const counts = await this.counts(planId, overview.year, snapshot);
+    const areas: AreaTable['areas'] = [...snapshot.areas().map((a) => ({ slug: a.data.slug as string | null, name: a.data.name })), { slug: null, name: AREA_UNKNOWN }];
+    const rows = overview.activities.map((a) => {
+      const values = areas.map((area) => counts.byArea.find((c) => c.activitySlug === a.slug && c.areaSlug === area.slug)?.participants ?? 0);
+      const total = values.reduce((sum, v) => sum + v, 0);
+      if (a.seesPersons) return { activitySlug: a.slug, activityName: a.name, cells: values.map((v) => String(v)), total: String(total) };
+      const suppressed = suppressTable({ cells: [values], rowTotals: [total] }, this.threshold);
+      const text = (cell: CountCell) => (cell.shown ? String(cell.value) : cell.reason === 'small' ? `<${this.threshold}` : '–');
+      return { activitySlug: a.slug, activityName: a.name, cells: suppressed.cells[0]!.map(text), total: text(suppressed.rowTotals![0]!) };
+    });
+    return { overview, table: { areas, rows } };
+  }
+
+  /** Per intervention area: distinct participants and households across its activities, and its targets by status. */
+  async byInterventionArea(viewer: Viewer, planId: string, yearLabel?: string): Promise<{ overview: OutputOverview; rows: InterventionAreaRow[] }> {
+    const overview = await this.overview(viewer, planId, yearLabel);
+    const snapshot = await this.plans.snapshot(planId);
+    const counts = await this.counts(planId, overview.year, snapshot);
+    const rows = snapshot.interventionAreas().map((ia) => {
+      const activities = overview.activities.filter((a) => a.interventionAreaSlug === ia.data.slug);
+      const totals = counts.byInterventionArea.find((t) => t.interventionAreaSlug === ia.data.slug);
+      // The persons behind an intervention area's count are those of all its activities: seen only by who sees them all.
+      const hide = !activities.every((a) => a.seesPersons);
+      const statuses: Record<OutputStatus, number> = { opfyldt: 0, 'på vej': 0, bagud: 0, 'over loftet': 0, 'ikke målbar': 0 };
+      for (const a of activities) for (const t of a.targets) statuses[t.status]++;
+      return {
+        slug: ia.data.slug,
+        name: ia.data.name,
+        activities: activities.length,
+        participants: shownCount(totals?.participants ?? 0, hide, this.threshold),
+        households: shownCount(totals?.households ?? 0, hide, this.threshold),
+        statuses,
+      };
+    });
+    return { overview, rows };
+  }
+
+  /** Reports a figure by hand for a target counted as `reported`, replacing an earlier report; audited. */
+  async report(principal: Principal, actor: Actor, planId: string, input: ReportInput): Promise<void> {
+    const snapshot = await this.plans.snapshot(planId);
+    const activity = snapshot.activities().find((a) => a.data.slug === input.activitySlug)?.data;
+    if (!activity) throw new NotFoundError('Aktiviteten findes ikke i planen.');
+    const target = activity.targets.find((t) => t.code === input.targetCode);
+    if (!target) throw new NotFoundError(`Målet findes ikke for ${activity.name}.`);
+    const scope = await this.scopeOf({ principal }, planId);
+    if (!scopeCoversActivity(scope, activity.slug)) {
+      throw new ForbiddenError(`Du kan kun indberette for aktiviteter, din organisation eller du selv er tilknyttet. ${activity.name} er ikke en af dem.`);
+    }
+    const errors = [];
+    const rule = countingRuleFor(target);
+    if (rule.kind !== 'reported') {
+      errors.push({ field: 'target', message: `«${target.measure}» tælles af Helhed (${describeCountingRule(rule).toLowerCase()}) og kan ikke indberettes.` });
+    }
+    const year = planYearFromLabel(input.year);
+    if (!year) errors.push({ field: 'year', message: `Planåret skal skrives som fx 2025/26, ikke «${input.year}».` });
+    if (!Number.isInteger(input.delivered) || input.delivered < 0 || input.delivered > 1_000_000) {
+      errors.push({ field: 'delivered', message: 'Antallet skal være et helt tal på 0 eller derover.' });
+    }
+    if (input.note !== null && input.note.length > 2000) errors.push({ field: 'note', message: 'Bemærkningen må højst være 2.000 tegn.' });
+    if (errors.length > 0 || !year) throw new ValidationError(errors);
+    await this.database.db.transaction().execute(async (trx) => {
+      const before = await repo.findOutputReport(trx, planId, activity.slug, target.code, year.start);
+      await repo.saveOutputReport(trx, {
+        id: before?.id ?? newId(),
+        plan_id: planId,
+        activity_slug: activity.slug,
+        target_code: target.code,
+        period_start: year.start,
+        period_end: year.end,
+        delivered: input.delivered,
+        note: input.note,
+        reported_at: nowIso(this.clock),
+        reported_by: actor.userId,
+        reported_by_label: actor.label,
+      });
+      await recordAudit(trx, actor, {
+        action: before ? 'update' : 'create',
+        entityType: 'output_report',
+        entityId: before?.id ?? null,
+        summary: `Indberettede ${input.delivered} for «${target.measure}» i ${activity.name}, planår ${year.label}`,
+        before: before ? { delivered: before.delivered, note: before.note } : undefined,
+        after: { activity: activity.slug, target: target.code, year: year.label, delivered: input.delivered, note: input.note },
+        planId,
+      });
+    });
+  }
+
+  private async scopeOf(viewer: Viewer, planId: string): Promise<ParticipantScope> {
+    if ('suppressAll' in viewer) return { kind: 'none' };
+    const p = viewer.principal;
+    return participantScope(p, await grantedActivities(this.database.db, planId, p.userId, p.organisationId));
+  }
+
+  private activityOutput(snapshot: PlanSnapshot, activity: Activity, parentId: string | null, counts: YearCounts, viewer: Viewer, scope: ParticipantScope): ActivityOutput {
+    const ia = parentId ? snapshot.get(parentId) : undefined;
+    const iaData = ia?.data as { slug: string; name: string } | undefined;
+    const covered = scopeCoversActivity(scope, activity.slug);
+    const seesPersons = !('suppressAll' in viewer) && covered;
+    const mayReport = !('suppressAll' in viewer) && covered && viewer.principal.roles.some((r) => r === 'administrator' || r === 'sekretariat' || r === 'partner');
+    return {
+      slug: activity.slug,
+      name: activity.name,
+      interventionAreaSlug: iaData?.slug ?? '',
+      interventionAreaName: iaData?.name ?? '',
+      seesPersons,
+      mayReport,
+      targets: activity.targets.map((t) => this.targetOutput(activity.slug, t, counts, seesPersons)),
+    };
+  }
+
+  private targetOutput(activitySlug: string, target: ActivityTarget, counts: YearCounts, seesPersons: boolean): TargetOutput {
+    const rule = countingRuleFor(target);
+    const persons = countsPersons(rule);
+    const hide = persons && !seesPersons;
+    const base = { target, rule, ruleText: describeCountingRule(rule), persons, report: null, courses: [] as CourseOutput[] };
+    if (PER_COURSE_KINDS.includes(rule.kind)) {
+      const courses = counts.courses.filter((c) => c.activitySlug === activitySlug);
+      const figures = courses.map((c) => (rule.kind === 'sessions-per-course' ? c.sessionsHeld : rule.kind === 'participants-per-course' ? c.participants : weeksOf(c)));
+      const cells = hide ? suppressTable({ cells: figures.map((f) => [f]) }, this.threshold).cells.map((r) => r[0]!) : figures.map((f) => ({ shown: true as const, value: f }));
+      const outputs = courses.map((c, i) => {
+        const assessment = assessCourseOutput(target, rule.kind, figures[i]!, { start: c.startDate, end: c.endDate ?? counts.year.end }, counts.today);
+        const cell = cells[i]!;
+        const figure: ShownCount = cell.shown ? { value: cell.value, text: String(cell.value), suppressed: false } : { value: null, text: `<${this.threshold}`, suppressed: true };
+        return { id: c.id, code: c.code, name: c.name, startDate: c.startDate, endDate: c.endDate, figure, assessment: figure.suppressed ? suppressedAssessment(assessment, target, this.threshold) : assessment };
+      });
+      const status = worstStatus(outputs.map((o) => o.assessment.status));
+      const met = outputs.filter((o) => o.assessment.status === 'opfyldt').length;
+      return {
+        ...base,
+        perCourse: true,
+        delivered: { value: null, text: courses.length === 0 ? 'ingen forløb' : `${met} af ${courses.length} forløb opfyldt`, suppressed: false },
+        status,
+        assessment: null,
+        courses: outputs,
+      };
+    }
+    const reported = counts.reported.get(`${activitySlug}|${target.code}`);
+    const value = this.deliveredOf(activitySlug, rule, counts, reported?.delivered ?? null);
+    const delivered = shownCount(value, hide, this.threshold);
+    if (value === null) {
+      return { ...base, perCourse: false, delivered, status: 'ikke målbar', assessment: null };
+    }
+    const assessment = assessOutput(target, value, counts.year, counts.today);
+    return {
+      ...base,
+      perCourse: false,
+      delivered,
+      status: assessment.status,
+      assessment: delivered.suppressed ? suppressedAssessment(assessment, target, this.threshold) : assessment,
+      report: reported ? { note: reported.note, reportedAt: reported.reportedAt, reportedBy: reported.reportedBy } : null,
+    };
+  }
+
+  private deliveredOf(activitySlug: string, rule: CountingRule, counts: YearCounts, reported: number | null): number | null {
+    const totals = counts.totals.get(activitySlug);
+    switch (rule.kind) {
+      case 'participants':
+        return (rule.fromAreas ? totals?.participantsFromAreas : totals?.participants) ?? 0;
+      case 'households':
+        return (rule.fromAreas ? totals?.householdsFromAreas : totals?.households) ?? 0;
+      case 'enrolments-started':
+        return counts.enrolmentsStarted.get(activitySlug) ?? 0;
+      case 'courses':
+        return counts.courses.filter((c) => c.activitySlug === activitySlug).length;
+      case 'reported':
+        return reported;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The counts of a plan year, kept while the data version, the plan's content and the day stay the same. A promise is
+   * kept, so that requests arriving together while the counts are made wait for the same work.
+   */
+  private async counts(planId: string, year: PlanYear, snapshot: PlanSnapshot): Promise<YearCounts> {
+    const today = this.today();
+    const version = await repo.outputsDataVersion(this.database.db);
+    const key = `${planId}|${year.label}|${today}|${version}|${snapshot.stamp}`;
+    let pending = this.cache.get(key);
+    if (!pending) {
+      for (const k of this.cache.keys()) if (k.startsWith(`${planId}|${year.label}|`)) this.cache.delete(k);
+      pending = this.load(planId, year, today, snapshot);
+      this.cache.set(key, pending);
+      pending.catch(() => this.cache.delete(key));
+    }
+    return pending;
+  }
+
+  private async load(planId: string, year: PlanYear, today: string, snapshot: PlanSnapshot): Promise<YearCounts> {
+    const db = this.database.db;
+    const activitiesOf = new Map(snapshot.interventionAreas().map((ia) => [ia.data.slug, snapshot.childrenOf<Activity>(ia.id, 'activity').map((a) => a.data.slug)]));
+    const [totals, byArea, byInterventionArea, enrolmentsStarted, courses, reported] = await Promise.all([
+      repo.totalsByActivity(db, planId, year),
+      repo.participantsByActivityAndArea(db, planId, year),
+      repo.totalsByInterventionArea(db, planId, year, activitiesOf),
+      repo.enrolmentsStartedByActivity(db, planId, year),
+      repo.coursesInYear(db, planId, year, today),
+      repo.reportedOutputs(db, planId, year),
+    ]);
+    return {
+      year,
+      today,
+      totals: new Map(totals.map((t) => [t.activitySlug, t])),
+      byArea,
+      byInterventionArea,
+      enrolmentsStarted,
+      courses,
+      reported: new Map(reported.map((r) => [`${r.activity_slug}|${r.target_code}`, { delivered: Number(r.delivered), note: r.note, reportedAt: r.reported_at, reportedBy: r.reported_by_label }])),
+    };
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole weeks from a course's first held session to its last, both weeks counted; 0 before the first session. */
+function weeksOf(course: repo.CourseFigures): number {
+  if (!course.firstHeld || !course.lastHeld) return 0;
+  const days = (Date.parse(`${course.lastHeld}T00:00:00Z`) - Date.parse(`${course.firstHeld}T00:00:00Z`)) / DAY_MS;
+  return Math.floor(days / 7) + 1;
+}
+
+const services = new WeakMap<object, OutputService>();
+
+/** One OutputService per app, shared by its pages and API so that they share the kept counts. */
+export function outputServiceFor(app: { database: Db; plan: PlanService; clock: () => Date; config: { monitoring: { smallNumberThreshold: number } } }): OutputService {
+  let service = services.get(app);
+  if (!service) {
+    service = new OutputService(app.database, app.plan, app.clock, app.config.monitoring.smallNumberThreshold);
+    services.set(app, service);
+  }
+  return service;
+}
