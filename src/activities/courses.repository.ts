@@ -197,6 +197,10 @@ export async function rosterCandidates(db: Q, planId: string, scope: Participant
     .where('e.activity_slug', '=', course.activity_slug)
     .where('e.status', 'in', ['aktiv', 'venteliste'])
     .where((eb) => eb.or([eb('e.course_id', 'is', null), eb('e.course_id', '<>', course.id)]))
+    // Someone enrolled twice, once on this course, is on the roster already.
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('enrolments as o').select('o.id').whereRef('o.participant_id', '=', 'e.participant_id').where('o.course_id', '=', course.id))),
+    )
     .where((eb) => visibleParticipants(eb, scope, planId))
     .orderBy(sql`CASE WHEN e.course_id IS NULL THEN 0 ELSE 1 END`)
     .orderBy('participants.code')

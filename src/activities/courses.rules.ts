@@ -148,7 +148,7 @@ export function checkCourseTarget(target: ActivityTarget, figures: Record<Course
   const actual = measure ? figures[measure] : null;
   const base = { code: target.code, printed: target.printed, measure: target.measure };
   if (measure === null || actual === null) {
-    return { ...base, actual: null, status: 'ikke målbar', text: `Registreres ikke i Helhed: «${target.printed}».` };
+    return { ...base, actual: null, status: 'ikke målbar', text: 'Registreres ikke i Helhed.' };
   }
   let low = -Infinity;
   let high = Infinity;
