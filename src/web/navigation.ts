@@ -17,6 +17,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/omraader', label: 'Områder', access: 'plan.read' },
   { href: '/forloeb', label: 'Forløb', access: 'participants.read' },
   { href: '/overvaagning', label: 'Monitorering', access: 'dashboard.read' },
+  { href: '/udfald', label: 'Udfald', access: 'dashboard.read' },
   { href: '/resultater', label: 'Resultater', access: 'dashboard.read' },
   { href: '/timer', label: 'Timer', access: 'dashboard.read' },
   { href: '/organisation', label: 'Organisation', access: 'plan.read' },
