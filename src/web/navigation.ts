@@ -15,6 +15,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/', label: 'Forside', access: 'authenticated' },
   { href: '/planen', label: 'Planen', access: 'plan.read' },
   { href: '/omraader', label: 'Områder', access: 'plan.read' },
+  { href: '/deltagere', label: 'Deltagere', access: 'participants.read' },
   { href: '/forloeb', label: 'Forløb', access: 'participants.read' },
   { href: '/overvaagning', label: 'Monitorering', access: 'dashboard.read' },
   { href: '/udfald', label: 'Udfald', access: 'dashboard.read' },
