@@ -15,7 +15,7 @@ import { SpreadsheetError, type ByteSource } from '../monitoring/import/spreadsh
 import { indicatorCatalogue } from '../monitoring/indicator-catalogue.js';
 import { SCOPE_LABELS } from '../monitoring/scopes.js';
 import { planYearOf } from '../activities/output-targets.js';
-import { participantScope, type ParticipantScope } from '../participants/access.js';
+import { participantScope, scopeCoversActivity, type ParticipantScope } from '../participants/access.js';
 import { grantedActivities } from '../participants/access.repository.js';
 import { logPersonalDataRead } from '../participants/personal-data-log.js';
 import type { OutcomeMeasurementRow, ParticipantImportRow } from '../participants/participants.table.js';
@@ -50,6 +50,8 @@ export interface Outcome {
 
 export interface ParticipantOutcomes {
   participant: repo.VisibleParticipant;
+  /** The name of the participant's area, or null. */
+  areaName: string | null;
   enrolments: { activity: string; activityName: string; start: string; end: string | null; status: string }[];
   outcomes: Outcome[];
 }
@@ -125,7 +127,10 @@ export class OutcomeService {
   }
 
   private async visible(principal: Principal, planId: string, code: string): Promise<repo.VisibleParticipant> {
-    const scope = await this.scopeOf(principal, planId);
+    return this.visibleIn(await this.scopeOf(principal, planId), planId, code);
+  }
+
+  private async visibleIn(scope: ParticipantScope, planId: string, code: string): Promise<repo.VisibleParticipant> {
     const participant = await repo.findVisibleParticipant(this.database.db, scope, planId, normaliseCode(code));
     // The same answer whether the person does not exist or is not the user's: a code reveals nothing.
     if (!participant) throw new NotFoundError('Deltageren findes ikke, eller du har ikke adgang til deltagerens oplysninger.');
@@ -134,13 +139,16 @@ export class OutcomeService {
 
   /** A participant's outcome values and enrolments, if the user may see them; the read is logged. */
   async participantOutcomes(principal: Principal, actor: Actor, planId: string, code: string): Promise<ParticipantOutcomes> {
-    const participant = await this.visible(principal, planId, code);
+    const scope = await this.scopeOf(principal, planId);
+    const participant = await this.visibleIn(scope, planId, code);
     const [rows, enrolments, snapshot] = await Promise.all([repo.outcomesOf(this.database.db, participant.id), repo.enrolmentsOf(this.database.db, participant.id), this.plans.snapshot(planId)]);
     const names = new Map(snapshot.activities().map((a) => [a.data.slug, a.data.name]));
     await logPersonalDataRead(this.database.db, actor, planId, { what: 'udfald', participantId: participant.id, count: 1, detail: `${rows.length} udfaldsmålinger` });
     return {
       participant,
-      enrolments: enrolments.map((e) => ({ activity: e.activity_slug, activityName: names.get(e.activity_slug) ?? e.activity_slug, start: e.start_date, end: e.end_date, status: e.status })),
+      areaName: participant.area_slug ? snapshot.find<{ name: string }>('area', participant.area_slug)?.data.name ?? participant.area_slug : null,
+      // Only the enrolments in the user's own activities: the others are not theirs to see.
+      enrolments: enrolments.filter((e) => scopeCoversActivity(scope, e.activity_slug)).map((e) => ({ activity: e.activity_slug, activityName: names.get(e.activity_slug) ?? e.activity_slug, start: e.start_date, end: e.end_date, status: e.status })),
       outcomes: rows.map(toOutcome),
     };
   }

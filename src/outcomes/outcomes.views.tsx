@@ -125,14 +125,13 @@ export function ParticipantOutcomesPage(props: { ctx: PageContext; data: Partici
     <Layout ctx={ctx} title={`Udfald for ${code}`} hasErrors={errors.length > 0}>
       <BackLink href="/udfald">Udfald</BackLink>
       <h1>Udfald for {code}</h1>
-      {ctx.flash ? <Alert variant="success">{ctx.flash}</Alert> : null}
       <ErrorSummary errors={errors} />
       <Facts
         items={[
           { label: 'Deltagerkode', value: code },
           { label: 'Kaldenavn', value: p.nickname },
           { label: 'Født (år og måned)', value: p.birth_year_month },
-          { label: 'Boligområde', value: p.area_slug },
+          { label: 'Boligområde', value: data.areaName },
         ]}
       />
       <h2>Deltagelse</h2>
