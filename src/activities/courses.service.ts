@@ -209,7 +209,7 @@ export class CoursesService {
       repo.listSessions(this.db, planId, scope, row.id),
       repo.rosterOf(this.db, planId, scope, row),
     ]);
-    await logPersonalDataRead(this.db, caller.actor, planId, { what: 'fremmøde', count: roster.length, detail: `Holdliste for forløb ${row.code}` });
+    if (roster.length > 0) await logPersonalDataRead(this.db, caller.actor, planId, { what: 'fremmøde', count: roster.length, detail: `Holdliste for forløb ${row.code}` });
     const today = this.today();
     const sessions = sessionRows.map((s) => sessionSummary(s, today));
     const held = sessions.filter((s) => !s.cancelled);
@@ -426,7 +426,7 @@ export class CoursesService {
     const session = sessions.find((s) => s.number === number);
     if (!session) throw new NotFoundError(`Forløbet ${course.code} har ingen mødegang nr. ${number}.`);
     const [roster, statuses, activities] = await Promise.all([repo.rosterOf(this.db, planId, scope, course), repo.attendanceOf(this.db, session.id), this.activities(planId)]);
-    await logPersonalDataRead(this.db, caller.actor, planId, { what: 'fremmøde', count: roster.length, detail: `Fremmøde for ${course.code}, mødegang ${number}` });
+    if (roster.length > 0) await logPersonalDataRead(this.db, caller.actor, planId, { what: 'fremmøde', count: roster.length, detail: `Fremmøde for ${course.code}, mødegang ${number}` });
     return {
       course: { code: course.code, name: course.name, activityName: activities.get(course.activity_slug)?.name ?? course.activity_slug },
       session: sessionSummary(session, this.today()),

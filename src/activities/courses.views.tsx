@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { ParticipantImportRow } from '../participants/participants.table.js';
-import { Alert, Badge, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, formatDate, formatNumber, PostButton, Select, Table, Textarea, TextInput, Timestamp } from '../web/components.js';
+import { Alert, Badge, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, fieldId, FileInput, formatDate, formatNumber, PostButton, Select, Table, Textarea, TextInput, Timestamp } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, SESSION_STATE_LABELS, WEEKDAY_NAMES, isoWeekday, type CourseTargetCheck, type SessionState } from './courses.rules.js';
 import type { CourseDetail, CourseSummary, SessionAttendance, SessionSummary } from './courses.service.js';
@@ -339,10 +339,12 @@ export function SessionPage(props: { ctx: PageContext; data: SessionAttendance; 
         <form method="post" action={base} class="helhed-attendance">
           <CsrfField token={ctx.csrf} />
           <p>{unregistered ? 'Alle står som mødt. Ret dem, der meldte afbud eller udeblev, og gem.' : 'Ret det, der skal ændres, og gem.'}</p>
-          {data.members.map((m) => {
+          {data.members.map((m, row) => {
             const name = `status:${m.code}`;
             const checked = m.status ?? 'mødt';
             const id = `fremmoede-${m.code.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+            // The first choice carries the form's field id, so the error summary's link moves focus into the form.
+            const optionId = (i: number) => (row === 0 && i === 0 ? fieldId('attendance') : `${id}-${i}`);
             return (
               <fieldset class="helhed-attendance-person">
                 <legend>
@@ -352,8 +354,8 @@ export function SessionPage(props: { ctx: PageContext; data: SessionAttendance; 
                 <div class="helhed-attendance-choices">
                   {ATTENDANCE_STATUSES.map((status, i) => (
                     <div class="form-group-radio">
-                      <input type="radio" class="form-radio" id={`${id}-${i}`} name={name} value={status} checked={checked === status} />
-                      <label class="form-label" for={`${id}-${i}`}>
+                      <input type="radio" class="form-radio" id={optionId(i)} name={name} value={status} checked={checked === status} />
+                      <label class="form-label" for={optionId(i)}>
                         {ATTENDANCE_LABELS[status]}
                       </label>
                     </div>
