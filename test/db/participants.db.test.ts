@@ -69,7 +69,7 @@ for (const engine of testEngines()) {
       const before = await count('participants');
       const again = await call('POST', '/api/v1/participants', worker, { nickname: 'Ali H.', cpr: '1503124233', birthYearMonth: '2012-03' });
       assert.equal(again.statusCode, 409, again.body);
-      assert.match(again.json().error.message, new RegExp(`passer med deltager ${first.code}`));
+      assert.ok(again.json().error.message.includes(`passer med deltager ${first.code}`), again.body);
       assert.equal(await count('participants'), before, 'no duplicate is created');
     });
 
