@@ -49,38 +49,33 @@ export async function participantsByActivityAndArea(db: Q, planId: string, year:
   return rows.map((r) => ({ activitySlug: r.activity_slug, areaSlug: r.area_slug, participants: Number(r.n) }));
 }
 
-export interface ActivityTotals {
+export interface ActivityHouseholds {
   activitySlug: string;
-  participants: number;
-  participantsFromAreas: number;
   households: number;
   householdsFromAreas: number;
 }
 
-/** Distinct participants and households per activity in the plan year, in all and from the plan's areas only. */
-export async function totalsByActivity(db: Q, planId: string, year: PlanYear): Promise<ActivityTotals[]> {
+/**
+ * Distinct households per activity in the plan year, in all and from the plan's areas only, for the activities whose
+ * targets count families (a handful), so the count reads only their enrolments. Participants are not counted here:
+ * each has one area, so an activity's participants are the sum of its row in `participantsByActivityAndArea`.
+ */
+export async function householdsByActivity(db: Q, planId: string, year: PlanYear, activitySlugs: readonly string[]): Promise<ActivityHouseholds[]> {
+  if (activitySlugs.length === 0) return [];
   const rows = await enrolmentsInYear(db, planId, year)
+    .where('e.activity_slug', 'in', [...activitySlugs])
     .select((eb) => {
       // A participant without a household is a household of one; the prefix keeps the two kinds of id apart.
       const household = eb.fn.coalesce('p.household_id', sql<string>`'p:' || p.id`);
-      const fromAreas = <T>(value: T) => eb.case().when('p.area_slug', 'is not', null).then(value).end();
       return [
         'e.activity_slug',
-        eb.fn.count<string | number>('e.participant_id').distinct().as('participants'),
-        eb.fn.count<string | number>(fromAreas(eb.ref('e.participant_id'))).distinct().as('participants_from_areas'),
         eb.fn.count<string | number>(household).distinct().as('households'),
-        eb.fn.count<string | number>(fromAreas(household)).distinct().as('households_from_areas'),
+        eb.fn.count<string | number>(eb.case().when('p.area_slug', 'is not', null).then(household).end()).distinct().as('households_from_areas'),
       ];
     })
     .groupBy('e.activity_slug')
     .execute();
-  return rows.map((r) => ({
-    activitySlug: r.activity_slug,
-    participants: Number(r.participants),
-    participantsFromAreas: Number(r.participants_from_areas),
-    households: Number(r.households),
-    householdsFromAreas: Number(r.households_from_areas),
-  }));
+  return rows.map((r) => ({ activitySlug: r.activity_slug, households: Number(r.households), householdsFromAreas: Number(r.households_from_areas) }));
 }
 
 export interface InterventionAreaTotals {

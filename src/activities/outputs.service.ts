@@ -27,12 +27,16 @@ import { countingRuleFor, countsPersons, describeCountingRule, PER_COURSE_KINDS,
 interface YearCounts {
   year: PlanYear;
   today: string;
-  totals: Map<string, repo.ActivityTotals>;
+  /** Distinct participants per activity (all, and from the plan's areas). */
+  participants: Map<string, { all: number; fromAreas: number }>;
+  households: Map<string, repo.ActivityHouseholds>;
   byArea: repo.ActivityAreaCount[];
   byInterventionArea: repo.InterventionAreaTotals[];
   enrolmentsStarted: Map<string, number>;
   courses: repo.CourseFigures[];
   reported: Map<string, { delivered: number; note: string | null; reportedAt: string; reportedBy: string }>;
+  /** The activities as each kind of viewer sees them (by what they may see and report), made once per count. */
+  views: Map<string, ActivityOutput[]>;
 }
 
 export interface CourseOutput {
@@ -133,7 +137,15 @@ export class OutputService {
     const year = this.yearOf(yearLabel);
     const [snapshot, scope] = await Promise.all([this.plans.snapshot(planId), this.scopeOf(viewer, planId)]);
     const counts = await this.counts(planId, year, snapshot);
-    const activities = snapshot.activities().map((a) => this.activityOutput(snapshot, a.data, a.parentId, counts, viewer, scope));
+    const reporter = !('suppressAll' in viewer) && viewer.principal.roles.some((r) => r === 'administrator' || r === 'sekretariat' || r === 'partner');
+    const signature = 'suppressAll' in viewer ? 'api' : `${reporter}|${scope.kind}|${scope.kind === 'activities' ? [...scope.activitySlugs].sort().join(',') : ''}`;
+    let activities = counts.views.get(signature);
+    if (!activities) {
+      activities = snapshot.activities().map((a) => this.activityOutput(snapshot, a.data, a.parentId, counts, viewer, scope));
+      // Bounded: a few signatures (roles × grants) are usual; a flood of different grants must not grow it without end.
+      if (counts.views.size >= 200) counts.views.clear();
+      counts.views.set(signature, activities);
+    }
     const sa = snapshot.strategicAgreement()?.data;
     const years = sa ? planYearsOf(sa.periodStart, sa.periodEnd) : [year];
     return { year, years: years.some((y) => y.label === year.label) ? years : [...years, year], today: counts.today, threshold: this.threshold, activities };
@@ -245,7 +257,9 @@ export class OutputService {
   private async scopeOf(viewer: Viewer, planId: string): Promise<ParticipantScope> {
     if ('suppressAll' in viewer) return { kind: 'none' };
     const p = viewer.principal;
-    return participantScope(p, await grantedActivities(this.database.db, planId, p.userId, p.organisationId));
+    // Only the secretariat and partners see by grants; the others' scope does not depend on them (see participantScope).
+    const byGrants = !p.roles.includes('administrator') && p.roles.some((r) => r === 'sekretariat' || r === 'partner');
+    return participantScope(p, byGrants ? await grantedActivities(this.database.db, planId, p.userId, p.organisationId) : []);
   }
 
   private activityOutput(snapshot: PlanSnapshot, activity: Activity, parentId: string | null, counts: YearCounts, viewer: Viewer, scope: ParticipantScope): ActivityOutput {
@@ -309,12 +323,15 @@ export class OutputService {
   }
 
   private deliveredOf(activitySlug: string, rule: CountingRule, counts: YearCounts, reported: number | null): number | null {
-    const totals = counts.totals.get(activitySlug);
     switch (rule.kind) {
-      case 'participants':
-        return (rule.fromAreas ? totals?.participantsFromAreas : totals?.participants) ?? 0;
-      case 'households':
-        return (rule.fromAreas ? totals?.householdsFromAreas : totals?.households) ?? 0;
+      case 'participants': {
+        const p = counts.participants.get(activitySlug);
+        return (rule.fromAreas ? p?.fromAreas : p?.all) ?? 0;
+      }
+      case 'households': {
+        const h = counts.households.get(activitySlug);
+        return (rule.fromAreas ? h?.householdsFromAreas : h?.households) ?? 0;
+      }
       case 'enrolments-started':
         return counts.enrolmentsStarted.get(activitySlug) ?? 0;
       case 'courses':
@@ -347,8 +364,12 @@ export class OutputService {
   private async load(planId: string, year: PlanYear, today: string, snapshot: PlanSnapshot): Promise<YearCounts> {
     const db = this.database.db;
     const activitiesOf = new Map(snapshot.interventionAreas().map((ia) => [ia.data.slug, snapshot.childrenOf<Activity>(ia.id, 'activity').map((a) => a.data.slug)]));
-    const [totals, byArea, byInterventionArea, enrolmentsStarted, courses, reported] = await Promise.all([
-      repo.totalsByActivity(db, planId, year),
+    const householdActivities = snapshot
+      .activities()
+      .filter((a) => a.data.targets.some((t) => countingRuleFor(t).kind === 'households'))
+      .map((a) => a.data.slug);
+    const [households, byArea, byInterventionArea, enrolmentsStarted, courses, reported] = await Promise.all([
+      repo.householdsByActivity(db, planId, year, householdActivities),
       repo.participantsByActivityAndArea(db, planId, year),
       repo.totalsByInterventionArea(db, planId, year, activitiesOf),
       repo.enrolmentsStartedByActivity(db, planId, year),
@@ -358,17 +379,31 @@ export class OutputService {
     return {
       year,
       today,
-      totals: new Map(totals.map((t) => [t.activitySlug, t])),
+      participants: participantTotals(byArea),
+      households: new Map(households.map((h) => [h.activitySlug, h])),
       byArea,
       byInterventionArea,
       enrolmentsStarted,
       courses,
+      views: new Map(),
       reported: new Map(reported.map((r) => [`${r.activity_slug}|${r.target_code}`, { delivered: Number(r.delivered), note: r.note, reportedAt: r.reported_at, reportedBy: r.reported_by_label }])),
     };
   }
 }
 
 const DAY_MS = 86_400_000;
+
+/** An activity's participants from its counts per area: each participant has one area (or none), so they add up. */
+function participantTotals(byArea: readonly repo.ActivityAreaCount[]): Map<string, { all: number; fromAreas: number }> {
+  const totals = new Map<string, { all: number; fromAreas: number }>();
+  for (const c of byArea) {
+    const t = totals.get(c.activitySlug) ?? { all: 0, fromAreas: 0 };
+    t.all += c.participants;
+    if (c.areaSlug !== null) t.fromAreas += c.participants;
+    totals.set(c.activitySlug, t);
+  }
+  return totals;
+}
 
 /** Whole weeks from a course's first held session to its last, both weeks counted; 0 before the first session. */
 function weeksOf(course: repo.CourseFigures): number {
