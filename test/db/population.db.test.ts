@@ -105,6 +105,17 @@ for (const engine of testEngines()) {
       assert.equal(stray.length, 0);
     });
 
+    it('leaves no reference dangling (PostgreSQL writes with the checks off when it may)', async () => {
+      const orphans = await sql<{ n: number }>`
+        SELECT (SELECT count(*) FROM participants p WHERE p.household_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM households h WHERE h.id = p.household_id))
+             + (SELECT count(*) FROM enrolments e WHERE NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = e.participant_id))
+             + (SELECT count(*) FROM consents c WHERE NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.id = c.enrolment_id AND e.participant_id = c.participant_id))
+             + (SELECT count(*) FROM course_sessions s WHERE NOT EXISTS (SELECT 1 FROM courses c WHERE c.id = s.course_id))
+             + (SELECT count(*) FROM attendance a WHERE NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = a.participant_id))
+             + (SELECT count(*) FROM outcome_measurements o WHERE NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = o.participant_id)) AS n`.execute(db.database.db);
+      assert.equal(Number(orphans.rows[0]!.n), 0);
+    });
+
     it('registers attendance only for members of the session’s course', async () => {
       const strangers = await sql<{ n: number }>`
         SELECT count(*) AS n FROM attendance a JOIN course_sessions s ON s.id = a.session_id
