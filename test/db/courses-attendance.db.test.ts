@@ -96,14 +96,31 @@ for (const engine of testEngines()) {
       assert.equal(enrolments[0]!.course_id, null);
     });
 
-    it('shows the roster only with participants in the user’s scope', async () => {
+    it('shows the roster only with participants in the user’s scope, and only from the activity’s enrolments', async () => {
       const db = app.db.database.db;
-      // A participant enrolled in Brandkadet is seen by everyone working in it; one registered by another partner and
-      // enrolled elsewhere is not placed on a Brandkadet course at all, so the roster is what the scope sees.
+      // D's enrolment in Teenagegrupper pointing at the Brandkadet course does not put D on its roster.
+      const course = await db.selectFrom('courses').select('id').where('code', '=', 'BRAND-2025E').executeTakeFirstOrThrow();
+      await db.updateTable('enrolments').set({ course_id: course.id }).where('participant_id', '=', p.d).execute();
       const roster = (await call('GET', '/api/v1/courses/BRAND-2025E', partner)).json().roster;
-      assert.equal(roster.length, 3);
-      const reads = await db.selectFrom('personal_data_reads').select(['what', 'participant_count']).where('what', '=', 'fremmøde').execute();
-      assert.ok(reads.length >= 1, 'the read of the roster is logged');
+      assert.deepEqual(roster.map((r: { code: string }) => r.code), [codes.a, codes.b, codes.c]);
+      await db.updateTable('enrolments').set({ course_id: null }).where('participant_id', '=', p.d).execute();
+      // An employee not working in Brandkadet sees neither the course nor its roster.
+      const outsider = await app.userSession({ email: 'udenfor@helhed.test', roles: ['sekretariat'] });
+      assert.equal((await call('GET', '/api/v1/courses/BRAND-2025E', outsider)).statusCode, 404);
+      assert.equal((await call('GET', '/api/v1/courses', outsider)).json().courses.length, 0);
+      const reads = await db.selectFrom('personal_data_reads').select(['what', 'participant_count', 'detail']).where('what', '=', 'fremmøde').execute();
+      assert.ok(reads.some((r) => Number(r.participant_count) === 3 && /BRAND-2025E/.test(r.detail ?? '')), 'the read of the roster is logged');
+    });
+
+    it('takes a participant off the roster, keeping the enrolment', async () => {
+      const added = await call('POST', '/api/v1/courses/BRAND-2025E/roster', staff, { participants: [codes.f] });
+      assert.deepEqual(added.json().added, [codes.f]);
+      const page = await app.request({ method: 'POST', url: '/forloeb/BRAND-2025E/hold/fjern', payload: new URLSearchParams({ participant: codes.f, _csrf: staff.csrf }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        cookies: { helhed_session: staff.cookie } });
+      assert.equal(page.statusCode, 303, page.body);
+      const enrolment = await app.db.database.db.selectFrom('enrolments').select(['course_id', 'status']).where('participant_id', '=', p.f).executeTakeFirstOrThrow();
+      assert.deepEqual(enrolment, { course_id: null, status: 'aktiv' });
     });
 
     it('saves a session’s attendance and updates a changed status', async () => {
