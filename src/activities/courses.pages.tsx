@@ -223,6 +223,16 @@ export function coursePages(services: AppServices): FastifyPluginAsync {
       return sendPage(reply, <AttendanceImportResultPage ctx={pageContext(request, reply)} row={row} />);
     });
 
+    app.get('/forloeb/:code/fremmoede.csv', access('participants.read'), async (request, reply) => {
+      const sheet = await courses.attendanceSheet(planOf(request).id, callerOf(request), (request.params as { code: string }).code);
+      const lines = [TEMPLATE_HEADER, ...sheet.rows].map((cells) => cells.join(';'));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="fremmoede-${sheet.code.replace(/[^A-Z0-9_-]/gi, '_')}.csv"`)
+        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    });
+
     app.get('/forloeb/skabelon.csv', access('participants.manage'), (_request, reply) =>
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="helhed-skabelon-fremmoede.csv"').send(`\uFEFF${TEMPLATE_HEADER.join(';')}\r\n`),
     );

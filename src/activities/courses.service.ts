@@ -438,6 +438,24 @@ export class CoursesService {
   }
 
   /**
+   * A course's attendance sheet for the import: one row per roster member and session not cancelled, with the status
+   * registered so far (empty where none is). Filled in and imported, it registers a whole course at once. A logged read.
+   */
+  async attendanceSheet(planId: string, caller: Caller, code: string): Promise<{ code: string; rows: string[][] }> {
+    const scope = await this.scopeOf(planId, caller.principal);
+    const course = await this.visibleCourse(planId, scope, code);
+    const [sessions, roster] = await Promise.all([repo.listSessions(this.db, planId, scope, course.id), repo.rosterOf(this.db, planId, scope, course)]);
+    const rows: string[][] = [];
+    for (const s of sessions) {
+      if (Number(s.cancelled) === 1) continue;
+      const statuses = s.registered > 0 ? await repo.attendanceOf(this.db, s.id) : new Map<string, string>();
+      for (const r of roster) rows.push([course.code, String(s.number), danishDate(s.held_on), r.code, statuses.get(r.participant_id) ?? '']);
+    }
+    if (roster.length > 0) await logPersonalDataRead(this.db, caller.actor, planId, { what: 'fremmøde', count: roster.length, detail: `Regneark med fremmøde for forløb ${course.code}` });
+    return { code: course.code, rows };
+  }
+
+  /**
    * Saves a session's attendance as a whole: each listed participant gets the status given, and a participant of the
    * roster left out loses any status registered before. Everyone listed must be on the roster and visible; every
    * problem is reported at once and nothing is saved while there is one.

@@ -229,6 +229,12 @@ export function CoursePage(props: {
         ))}
       </ol>
       {detail.sessions.length === 0 ? <p>Forløbet har ingen mødegange endnu.</p> : null}
+      {detail.sessions.length > 0 && detail.roster.length > 0 ? (
+        <p class="d-print-none">
+          <a href={`${url(c.code)}/fremmoede.csv`}>Hent fremmødet som regneark (CSV)</a> med en række pr. deltager og mødegang; udfyld status og{' '}
+          <a href="/forloeb/import">importér det</a>.
+        </p>
+      ) : null}
       {props.canManage ? (
         <form method="post" action={`${url(c.code)}/moedegange`} class="d-print-none">
           <CsrfField token={ctx.csrf} />

@@ -232,6 +232,21 @@ for (const engine of testEngines()) {
       assert.deepEqual(got.attendance.map((a: { status: string }) => a.status), ['mødt', 'mødt', 'udeblevet']);
     });
 
+    it('hands out the course as a sheet that, filled in, imports the whole course', async () => {
+      const sheet = await app.request({ method: 'GET', url: '/forloeb/BRAND-2025E/fremmoede.csv', cookies: { helhed_session: staff.cookie } });
+      assert.equal(sheet.statusCode, 200);
+      const lines = sheet.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      assert.equal(lines[0], 'forløb;mødegang;dato;deltagerkode;status');
+      assert.equal(lines.length, 1 + 10 * 3, 'ten sessions not cancelled, three on the roster');
+      assert.ok(lines.includes(`BRAND-2025E;1;03-09-2025;${codes.b};udeblevet`), 'a registered status is filled in');
+      const filled = lines.map((l, i) => (i > 0 && l.endsWith(';') ? `${l}mødt` : l)).join('\r\n');
+      const response = await importFile(filled);
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().imported + response.json().unchanged, 30);
+      const course = (await call('GET', '/api/v1/courses/BRAND-2025E', staff)).json();
+      assert.ok(course.sessions.every((s: { state: string }) => s.state === 'registreret' || s.state === 'aflyst'));
+    });
+
     it('refuses a JSON body for the import with 415', async () => {
       const response = await call('POST', '/api/v1/attendance/import', staff, { rows: [] });
       assert.equal(response.statusCode, 415, response.body);
