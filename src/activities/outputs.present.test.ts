@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ActivityTarget } from '../plan/content/types.js';
 import { assessOutput, planYearOf } from './output-targets.js';
-import { assessCourseOutput, planYearFromLabel, planYearsOf, shownCount, suppressedAssessment, worstStatus } from './outputs.present.js';
+import { assessCourseOutput, planYearFromLabel, planYearsOf, shownCount, suppressAreaRow, suppressedAssessment, worstStatus } from './outputs.present.js';
 
 const sessions: ActivityTarget = { code: 'brandkadet-undervisningsgange', measure: 'undervisningsgange pr. forløb', kind: 'range', min: 10, max: 12, per: 'course', printed: '10-12 undervisningsgange', ref: { lines: [2495, 2495] } };
 const groupSize: ActivityTarget = { code: 'teenagegrupper-deltagere', measure: 'unge pr. gruppe', kind: 'approximate', value: 10, per: 'course', printed: 'ca. 10 unge', ref: { lines: [2700, 2700] } };
@@ -64,5 +64,26 @@ describe('what a viewer without access sees', () => {
     assert.equal(worstStatus(['opfyldt', 'bagud', 'på vej']), 'bagud');
     assert.equal(worstStatus(['opfyldt', 'opfyldt']), 'opfyldt');
     assert.equal(worstStatus([]), 'ikke målbar');
+  });
+});
+
+describe('an activity’s participants per area, suppressed with the totals shown elsewhere', () => {
+  it('hides a second area cell so that a small one cannot be worked out from the total of the areas', () => {
+    const row = suppressAreaRow([10, 3, 0, 0, 0, 0, 0], 0, 5);
+    assert.deepEqual(row.areas[1], { shown: false, reason: 'small' });
+    assert.equal(row.areas[0]!.shown, false);
+    assert.equal(row.fromAreas.shown, true);
+  });
+
+  it('hides the count from the areas when those outside the areas are few and the total is shown', () => {
+    const row = suppressAreaRow([6, 6, 0, 0, 0, 0, 0], 2, 5);
+    assert.deepEqual(row.unknown, { shown: false, reason: 'small' });
+    // 14 in all and 12 from the areas would give the 2 away: one of them must go.
+    assert.ok(!row.fromAreas.shown || !row.total.shown);
+  });
+
+  it('shows everything when no count is small', () => {
+    const row = suppressAreaRow([6, 7, 0, 0, 0, 0, 0], 5, 5);
+    assert.ok([...row.areas, row.unknown, row.fromAreas, row.total].every((c) => c.shown));
   });
 });

@@ -3,7 +3,7 @@
  * and what a count shows to someone who may not see the persons behind it. No I/O.
  */
 import type { ActivityTarget } from '../plan/content/types.js';
-import { displayCount, isSmallCount } from '../monitoring/small-numbers.js';
+import { displayCount, isSmallCount, suppressTable, type CountCell } from '../monitoring/small-numbers.js';
 import { assessOutput, planYearOf, type OutputAssessment, type OutputStatus, type PlanYear } from './output-targets.js';
 import type { CountingKind } from './target-counting.js';
 
@@ -64,10 +64,43 @@ export function shownCount(value: number | null, hide: boolean, threshold: numbe
   return { value, text: numberFormat.format(value), suppressed: false };
 }
 
+/** A count cell as a ShownCount. */
+export function shownCell(cell: CountCell, threshold: number): ShownCount {
+  return cell.shown ? { value: cell.value, text: numberFormat.format(cell.value), suppressed: false } : { value: null, text: displayCount(cell, threshold), suppressed: true };
+}
+
+/** An activity's participants by area as a viewer without access may see them, with the two totals shown elsewhere. */
+export interface SuppressedAreaRow {
+  areas: CountCell[];
+  unknown: CountCell;
+  /** Participants from the plan's areas (the count of targets such as «mindst 12 unge fra boligområderne»). */
+  fromAreas: CountCell;
+  total: CountCell;
+}
+
+/**
+ * Suppresses an activity's participants per area together with the two totals other pages show of them (from the
+ * areas, and in all), so that no page gives a small cell away by subtraction: the areas add up to «from the areas», and
+ * that and the participants outside the areas add up to the total. Suppressed once, used by every page.
+ */
+export function suppressAreaRow(areaValues: readonly number[], unknown: number, threshold: number): SuppressedAreaRow {
+  const fromAreas = areaValues.reduce((sum, v) => sum + v, 0);
+  const table = suppressTable({ cells: [[...areaValues], [unknown]], rowTotals: [fromAreas, unknown], grandTotal: fromAreas + unknown }, threshold);
+  const unknownCell = table.cells[1]![0]!.shown && table.rowTotals![1]!.shown ? table.cells[1]![0]! : hiddenLike(table.cells[1]![0]!, table.rowTotals![1]!);
+  return { areas: table.cells[0]!, unknown: unknownCell, fromAreas: table.rowTotals![0]!, total: table.grandTotal! };
+}
+
+/** The outside-the-areas cell is one number held twice (cell and its row's total): hidden if either is. */
+function hiddenLike(a: CountCell, b: CountCell): CountCell {
+  if (!a.shown && a.reason === 'small') return a;
+  if (!b.shown && b.reason === 'small') return b;
+  return { shown: false, reason: 'complementary' };
+}
+
 /**
  * What a suppressed figure's assessment may say: its status, but neither the count nor a forecast, from which the count
  * could be worked back (forecast × days elapsed / days in the year).
  */
-export function suppressedAssessment(a: OutputAssessment, target: ActivityTarget, threshold: number): OutputAssessment {
-  return { ...a, expectedByNow: null, forecast: null, text: `<${threshold} af «${target.printed}»: ${a.status}`, rule: `Tallet er under ${threshold} og vises ikke (små tal), så kun status vises.` };
+export function suppressedAssessment(a: OutputAssessment, target: ActivityTarget, threshold: number, shown = `<${threshold}`): OutputAssessment {
+  return { ...a, expectedByNow: null, forecast: null, text: `${shown} af «${target.printed}»: ${a.status}`, rule: `Tallet vises ikke (små tal under ${threshold}), så kun status vises.` };
 }

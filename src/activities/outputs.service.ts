@@ -20,7 +20,7 @@ import type { PlanService } from '../plan/plan.service.js';
 import { danishDateOf } from '../time/copenhagen.js';
 import { assessOutput, planYearOf, type OutputAssessment, type OutputStatus, type PlanYear } from './output-targets.js';
 import * as repo from './outputs.repository.js';
-import { assessCourseOutput, planYearFromLabel, planYearsOf, shownCount, suppressedAssessment, worstStatus, type ShownCount } from './outputs.present.js';
+import { assessCourseOutput, planYearFromLabel, planYearsOf, shownCell, shownCount, suppressAreaRow, suppressedAssessment, worstStatus, type ShownCount } from './outputs.present.js';
 import { countingRuleFor, countsPersons, describeCountingRule, PER_COURSE_KINDS, type CountingRule } from './target-counting.js';
 
 /** Everything counted for one plan in one plan year, before anyone's view of it. */
@@ -31,6 +31,8 @@ interface YearCounts {
   participants: Map<string, { all: number; fromAreas: number }>;
   households: Map<string, repo.ActivityHouseholds>;
   byArea: repo.ActivityAreaCount[];
+  /** The plan's areas in order; each activity's participants per area follow it, then those outside the areas. */
+  areaSlugs: string[];
   byInterventionArea: repo.InterventionAreaTotals[];
   enrolmentsStarted: Map<string, number>;
   courses: repo.CourseFigures[];
@@ -168,14 +170,15 @@ export class OutputService {
     const overview = await this.overview(viewer, planId, yearLabel);
     const snapshot = await this.plans.snapshot(planId);
     const counts = await this.counts(planId, overview.year, snapshot);
-    const areas: AreaTable['areas'] = [...snapshot.areas().map((a) => ({ slug: a.data.slug as string | null, name: a.data.name })), { slug: null, name: AREA_UNKNOWN }];
+    const areas: AreaTable['areas'] = [...counts.areaSlugs.map((slug) => ({ slug: slug as string | null, name: snapshot.areas().find((a) => a.data.slug === slug)?.data.name ?? slug })), { slug: null, name: AREA_UNKNOWN }];
     const rows = overview.activities.map((a) => {
-      const values = areas.map((area) => counts.byArea.find((c) => c.activitySlug === a.slug && c.areaSlug === area.slug)?.participants ?? 0);
-      const total = values.reduce((sum, v) => sum + v, 0);
-      if (a.seesPersons) return { activitySlug: a.slug, activityName: a.name, cells: values.map((v) => String(v)), total: String(total) };
-      const suppressed = suppressTable({ cells: [values], rowTotals: [total] }, this.threshold);
-      const text = (cell: CountCell) => (cell.shown ? String(cell.value) : cell.reason === 'small' ? `<${this.threshold}` : '–');
-      return { activitySlug: a.slug, activityName: a.name, cells: suppressed.cells[0]!.map(text), total: text(suppressed.rowTotals![0]!) };
+      const { areaValues, unknown } = areaValuesOf(counts, a.slug);
+      if (a.seesPersons) {
+        return { activitySlug: a.slug, activityName: a.name, cells: [...areaValues, unknown].map((v) => String(v)), total: String(areaValues.reduce((x, y) => x + y, unknown)) };
+      }
+      const row = suppressAreaRow(areaValues, unknown, this.threshold);
+      const text = (cell: CountCell) => shownCell(cell, this.threshold).text;
+      return { activitySlug: a.slug, activityName: a.name, cells: [...row.areas, row.unknown].map(text), total: text(row.total) };
     });
     return { overview, table: { areas, rows } };
   }
@@ -287,12 +290,17 @@ export class OutputService {
     if (PER_COURSE_KINDS.includes(rule.kind)) {
       const courses = counts.courses.filter((c) => c.activitySlug === activitySlug);
       const figures = courses.map((c) => (rule.kind === 'sessions-per-course' ? c.sessionsHeld : rule.kind === 'participants-per-course' ? c.participants : weeksOf(c)));
-      const cells = hide ? suppressTable({ cells: figures.map((f) => [f]) }, this.threshold).cells.map((r) => r[0]!) : figures.map((f) => ({ shown: true as const, value: f }));
+      // Participants per course are held against the activity's participants for the year, shown elsewhere, so that a
+      // small course cannot be worked out as the year's total minus the other courses.
+      const yearTotal = rule.kind === 'participants-per-course' ? [counts.participants.get(activitySlug)?.all ?? 0] : undefined;
+      const cells = hide
+        ? suppressTable({ cells: figures.map((f) => [f]), ...(yearTotal ? { columnTotals: yearTotal } : {}) }, this.threshold).cells.map((r) => r[0]!)
+        : figures.map((f) => ({ shown: true as const, value: f }));
       const outputs = courses.map((c, i) => {
         const assessment = assessCourseOutput(target, rule.kind, figures[i]!, { start: c.startDate, end: c.endDate ?? counts.year.end }, counts.today);
         const cell = cells[i]!;
-        const figure: ShownCount = cell.shown ? { value: cell.value, text: String(cell.value), suppressed: false } : { value: null, text: `<${this.threshold}`, suppressed: true };
-        return { id: c.id, code: c.code, name: c.name, startDate: c.startDate, endDate: c.endDate, figure, assessment: figure.suppressed ? suppressedAssessment(assessment, target, this.threshold) : assessment };
+        const figure = shownCell(cell, this.threshold);
+        return { id: c.id, code: c.code, name: c.name, startDate: c.startDate, endDate: c.endDate, figure, assessment: figure.suppressed ? suppressedAssessment(assessment, target, this.threshold, figure.text) : assessment };
       });
       const status = worstStatus(outputs.map((o) => o.assessment.status));
       const met = outputs.filter((o) => o.assessment.status === 'opfyldt').length;
@@ -307,7 +315,7 @@ export class OutputService {
     }
     const reported = counts.reported.get(`${activitySlug}|${target.code}`);
     const value = this.deliveredOf(activitySlug, rule, counts, reported?.delivered ?? null);
-    const delivered = shownCount(value, hide, this.threshold);
+    const delivered = hide && rule.kind === 'participants' ? this.participantCell(counts, activitySlug, rule.fromAreas) : shownCount(value, hide, this.threshold);
     if (value === null) {
       return { ...base, perCourse: false, delivered, status: 'ikke målbar', assessment: null };
     }
@@ -317,9 +325,16 @@ export class OutputService {
       perCourse: false,
       delivered,
       status: assessment.status,
-      assessment: delivered.suppressed ? suppressedAssessment(assessment, target, this.threshold) : assessment,
+      assessment: delivered.suppressed ? suppressedAssessment(assessment, target, this.threshold, delivered.text) : assessment,
       report: reported ? { note: reported.note, reportedAt: reported.reportedAt, reportedBy: reported.reportedBy } : null,
     };
+  }
+
+  /** An activity's participants as the per-area table suppresses them, so both pages hide the same cells. */
+  private participantCell(counts: YearCounts, activitySlug: string, fromAreas: boolean): ShownCount {
+    const { areaValues, unknown } = areaValuesOf(counts, activitySlug);
+    const row = suppressAreaRow(areaValues, unknown, this.threshold);
+    return shownCell(fromAreas ? row.fromAreas : row.total, this.threshold);
   }
 
   private deliveredOf(activitySlug: string, rule: CountingRule, counts: YearCounts, reported: number | null): number | null {
@@ -379,9 +394,10 @@ export class OutputService {
     return {
       year,
       today,
-      participants: participantTotals(byArea),
+      participants: participantTotals(byArea, snapshot.areas().map((a) => a.data.slug)),
       households: new Map(households.map((h) => [h.activitySlug, h])),
       byArea,
+      areaSlugs: snapshot.areas().map((a) => a.data.slug),
       byInterventionArea,
       enrolmentsStarted,
       courses,
@@ -393,13 +409,25 @@ export class OutputService {
 
 const DAY_MS = 86_400_000;
 
+/** An activity's participants per area, in the plan's order of areas, and those outside the areas. */
+function areaValuesOf(counts: YearCounts, activitySlug: string): { areaValues: number[]; unknown: number } {
+  const mine = counts.byArea.filter((c) => c.activitySlug === activitySlug);
+  const known = new Set(counts.areaSlugs);
+  return {
+    areaValues: counts.areaSlugs.map((slug) => mine.find((c) => c.areaSlug === slug)?.participants ?? 0),
+    // A participant whose area is not one of the plan's (an area since renamed) is counted with those outside.
+    unknown: mine.filter((c) => c.areaSlug === null || !known.has(c.areaSlug)).reduce((sum, c) => sum + c.participants, 0),
+  };
+}
+
 /** An activity's participants from its counts per area: each participant has one area (or none), so they add up. */
-function participantTotals(byArea: readonly repo.ActivityAreaCount[]): Map<string, { all: number; fromAreas: number }> {
+function participantTotals(byArea: readonly repo.ActivityAreaCount[], areaSlugs: readonly string[]): Map<string, { all: number; fromAreas: number }> {
+  const known = new Set(areaSlugs);
   const totals = new Map<string, { all: number; fromAreas: number }>();
   for (const c of byArea) {
     const t = totals.get(c.activitySlug) ?? { all: 0, fromAreas: 0 };
     t.all += c.participants;
-    if (c.areaSlug !== null) t.fromAreas += c.participants;
+    if (c.areaSlug !== null && known.has(c.areaSlug)) t.fromAreas += c.participants;
     totals.set(c.activitySlug, t);
   }
   return totals;
