@@ -46,6 +46,7 @@ import { outcomePages } from './outcomes/outcomes.pages.js';
 import { outcomesApi } from './outcomes/outcomes.api.js';
 import { privacyPages } from './privacy/privacy.pages.js';
 import { privacyApi } from './privacy/privacy.api.js';
+import { PrivacyService } from './privacy/privacy.service.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
 export interface AppServices {
@@ -55,6 +56,7 @@ export interface AppServices {
   plan: PlanService;
   measurements: MeasurementService;
   monitoring: MonitoringService;
+  privacy: PrivacyService;
   clock: () => Date;
 }
 
@@ -105,7 +107,8 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   });
   const measurements = new MeasurementService(options.database, plan, clock);
   measurements.onDataChanged = (planId) => monitoring.warm(planId);
-  const services: AppServices = { config: options.config, database: options.database, auth, plan, measurements, monitoring, clock };
+  const privacy = new PrivacyService(options.database, plan, options.config, clock);
+  const services: AppServices = { config: options.config, database: options.database, auth, plan, measurements, monitoring, privacy, clock };
   const routes: RegisteredRoute[] = [];
   configureCsrf(options.config.secret);
 

@@ -38,6 +38,13 @@ export interface Config {
     /** Any other figure moving more than this per cent of its previous value is flagged. */
     jumpRelativePercent: number;
   };
+  privacy: {
+    /**
+     * Months after a participant's last enrolment ended (or, never enrolled, after they were registered) when their
+     * personal data is erased by the daily retention job (src/privacy/retention.ts explains the default).
+     */
+    retentionMonths: number;
+  };
 }
 
 /** Parses a DATABASE_URL as README describes: default SQLite file, `sqlite:<path>`, or `postgres://…`. */
@@ -89,6 +96,20 @@ function loadSecret(env: NodeJS.ProcessEnv): Buffer {
   return bytes;
 }
 
+/**
+ * HELHED_RETENTION_MONTHS: 24 by default (why: src/privacy/retention.ts). Fewer than 6 months would erase people
+ * before a cohort's first term after enrolment is measured; more than 120 (ten years) is no retention at all.
+ */
+function retentionMonths(env: NodeJS.ProcessEnv): number {
+  const raw = env.HELHED_RETENTION_MONTHS;
+  if (raw === undefined || raw.trim() === '') return 24;
+  const n = Number(raw.trim());
+  if (!Number.isInteger(n) || n < 6 || n > 120) {
+    throw new ConfigError('HELHED_RETENTION_MONTHS', `skal være et helt antal måneder mellem 6 og 120 (fx 24), fik «${raw}»`);
+  }
+  return n;
+}
+
 /** Reads the configuration from environment variables (see README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0);
@@ -123,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jumpSharePoints: integer(env, 'HELHED_JUMP_PROCENTPOINT', 10),
       jumpRelativePercent: integer(env, 'HELHED_JUMP_PROCENT', 50),
     },
+    privacy: { retentionMonths: retentionMonths(env) },
   };
 }
