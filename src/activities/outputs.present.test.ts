@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ActivityTarget } from '../plan/content/types.js';
 import { assessOutput, planYearOf } from './output-targets.js';
-import { assessCourseOutput, planYearFromLabel, planYearsOf, shownCount, suppressAreaRow, suppressedAssessment, worstStatus } from './outputs.present.js';
+import { assessCourseOutput, assessSummerOutput, summerOf, planYearFromLabel, planYearsOf, shownCount, suppressAreaRow, suppressedAssessment, worstStatus } from './outputs.present.js';
 
 const sessions: ActivityTarget = { code: 'brandkadet-undervisningsgange', measure: 'undervisningsgange pr. forløb', kind: 'range', min: 10, max: 12, per: 'course', printed: '10-12 undervisningsgange', ref: { lines: [2495, 2495] } };
 const groupSize: ActivityTarget = { code: 'teenagegrupper-deltagere', measure: 'unge pr. gruppe', kind: 'approximate', value: 10, per: 'course', printed: 'ca. 10 unge', ref: { lines: [2700, 2700] } };
@@ -85,5 +85,20 @@ describe('an activity’s participants per area, suppressed with the totals show
   it('shows everything when no count is small', () => {
     const row = suppressAreaRow([6, 7, 0, 0, 0, 0, 0], 5, 5);
     assert.ok([...row.areas, row.unknown, row.fromAreas, row.total].every((c) => c.shown));
+  });
+});
+
+describe('a target per summer', () => {
+  const staycations: ActivityTarget = { code: 'ferieaktiviteter-staycations', measure: 'staycations i sommerferien', kind: 'minimum', min: 2, per: 'summer', printed: 'minimum to staycations', ref: { lines: [2765, 2766] } };
+  const year = planYearOf('2025-08-01');
+
+  it('holds plan year 2025/26 to the summer of 2026, June to August', () => {
+    assert.deepEqual(summerOf(year), { start: '2026-06-01', end: '2026-08-31', label: 'sommeren 2026' });
+  });
+
+  it('is on its way before the summer and judged once it is over', () => {
+    assert.match(assessSummerOutput(staycations, 0, year, '2026-01-29').text, /på vej \(for tidligt i sommeren 2026 til en prognose\)/);
+    assert.equal(assessSummerOutput(staycations, 2, year, '2026-09-01').status, 'opfyldt');
+    assert.match(assessSummerOutput(staycations, 1, year, '2026-09-01').text, /bagud \(sommeren 2026 sluttede 31\. august 2026\)/);
   });
 });

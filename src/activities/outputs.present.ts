@@ -104,3 +104,22 @@ function hiddenLike(a: CountCell, b: CountCell): CountCell {
 export function suppressedAssessment(a: OutputAssessment, target: ActivityTarget, threshold: number, shown = `<${threshold}`): OutputAssessment {
   return { ...a, expectedByNow: null, forecast: null, text: `${shown} af «${target.printed}»: ${a.status}`, rule: `Tallet vises ikke (små tal under ${threshold}), så kun status vises.` };
 }
+
+/**
+ * The summer a plan year's «per summer» targets («minimum to staycations … i sommerferien») are held against: June to
+ * August of the year the plan year ends in. The school summer holiday runs from late June into August, across the turn
+ * of the plan year on 1 August, so the whole holiday is given to the plan year it mostly falls in; this is Helhed's
+ * reading, since the plan names no dates.
+ */
+export function summerOf(year: PlanYear): PlanYear {
+  const y = year.end.slice(0, 4);
+  return { start: `${y}-06-01`, end: `${y}-08-31`, label: `sommeren ${y}` };
+}
+
+/** A «per summer» target judged over its summer (see `summerOf`), worded for the summer rather than the plan year. */
+export function assessSummerOutput(target: ActivityTarget, delivered: number, year: PlanYear, today: string): OutputAssessment {
+  const summer = summerOf(year);
+  const a = assessOutput({ ...target, per: 'plan-year' }, delivered, summer, today);
+  const reword = (text: string) => text.replaceAll('planåret', summer.label).replaceAll('Planåret', summer.label[0]!.toUpperCase() + summer.label.slice(1));
+  return { ...a, text: reword(a.text), rule: `${reword(a.rule)} «I sommerferien» læses som juni-august ${summer.end.slice(0, 4)}.` };
+}

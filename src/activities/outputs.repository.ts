@@ -123,6 +123,19 @@ export async function enrolmentsStartedByActivity(db: Q, planId: string, year: P
   return new Map(rows.map((r) => [r.activity_slug, Number(r.n)]));
 }
 
+/** Courses per activity starting within [start, end] (for targets per summer, whose window crosses 1 August). */
+export async function coursesStartingBetween(db: Q, planId: string, start: string, end: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('courses')
+    .select((eb) => ['activity_slug', eb.fn.countAll<string | number>().as('n')])
+    .where('plan_id', '=', planId)
+    .where('start_date', '>=', start)
+    .where('start_date', '<=', end)
+    .groupBy('activity_slug')
+    .execute();
+  return new Map(rows.map((r) => [r.activity_slug, Number(r.n)]));
+}
+
 export interface CourseFigures {
   id: string;
   activitySlug: string;

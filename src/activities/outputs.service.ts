@@ -20,7 +20,7 @@ import type { PlanService } from '../plan/plan.service.js';
 import { danishDateOf } from '../time/copenhagen.js';
 import { assessOutput, planYearOf, type OutputAssessment, type OutputStatus, type PlanYear } from './output-targets.js';
 import * as repo from './outputs.repository.js';
-import { assessCourseOutput, planYearFromLabel, planYearsOf, shownCell, shownCount, suppressAreaRow, suppressedAssessment, worstStatus, type ShownCount } from './outputs.present.js';
+import { assessCourseOutput, assessSummerOutput, summerOf, planYearFromLabel, planYearsOf, shownCell, shownCount, suppressAreaRow, suppressedAssessment, worstStatus, type ShownCount } from './outputs.present.js';
 import { countingRuleFor, countsPersons, describeCountingRule, PER_COURSE_KINDS, type CountingRule } from './target-counting.js';
 
 /** Everything counted for one plan in one plan year, before anyone's view of it. */
@@ -36,6 +36,8 @@ interface YearCounts {
   byInterventionArea: repo.InterventionAreaTotals[];
   enrolmentsStarted: Map<string, number>;
   courses: repo.CourseFigures[];
+  /** Courses per activity starting in the plan year's summer (see `summerOf`). */
+  summerCourses: Map<string, number>;
   reported: Map<string, { delivered: number; note: string | null; reportedAt: string; reportedBy: string }>;
   /** The activities as each kind of viewer sees them (by what they may see and report), made once per count. */
   views: Map<string, ActivityOutput[]>;
@@ -314,12 +316,13 @@ export class OutputService {
       };
     }
     const reported = counts.reported.get(`${activitySlug}|${target.code}`);
-    const value = this.deliveredOf(activitySlug, rule, counts, reported?.delivered ?? null);
+    const value =
+      target.per === 'summer' && rule.kind === 'courses' ? (counts.summerCourses.get(activitySlug) ?? 0) : this.deliveredOf(activitySlug, rule, counts, reported?.delivered ?? null);
     const delivered = hide && rule.kind === 'participants' ? this.participantCell(counts, activitySlug, rule.fromAreas) : shownCount(value, hide, this.threshold);
     if (value === null) {
       return { ...base, perCourse: false, delivered, status: 'ikke målbar', assessment: null };
     }
-    const assessment = assessOutput(target, value, counts.year, counts.today);
+    const assessment = target.per === 'summer' ? assessSummerOutput(target, value, counts.year, counts.today) : assessOutput(target, value, counts.year, counts.today);
     return {
       ...base,
       perCourse: false,
@@ -383,13 +386,15 @@ export class OutputService {
       .activities()
       .filter((a) => a.data.targets.some((t) => countingRuleFor(t).kind === 'households'))
       .map((a) => a.data.slug);
-    const [households, byArea, byInterventionArea, enrolmentsStarted, courses, reported] = await Promise.all([
+    const summer = summerOf(year);
+    const [households, byArea, byInterventionArea, enrolmentsStarted, courses, reported, summerCourses] = await Promise.all([
       repo.householdsByActivity(db, planId, year, householdActivities),
       repo.participantsByActivityAndArea(db, planId, year),
       repo.totalsByInterventionArea(db, planId, year, activitiesOf),
       repo.enrolmentsStartedByActivity(db, planId, year),
       repo.coursesInYear(db, planId, year, today),
       repo.reportedOutputs(db, planId, year),
+      repo.coursesStartingBetween(db, planId, summer.start, summer.end),
     ]);
     return {
       year,
@@ -401,6 +406,7 @@ export class OutputService {
       byInterventionArea,
       enrolmentsStarted,
       courses,
+      summerCourses,
       views: new Map(),
       reported: new Map(reported.map((r) => [`${r.activity_slug}|${r.target_code}`, { delivered: Number(r.delivered), note: r.note, reportedAt: r.reported_at, reportedBy: r.reported_by_label }])),
     };

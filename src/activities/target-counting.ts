@@ -129,7 +129,7 @@ export function describeCountingRule(rule: CountingRule): string {
     case 'enrolments-started':
       return 'Indskrivninger startet i planåret: hver er ét individuelt forløb (venteliste tæller ikke).';
     case 'courses':
-      return 'Aktivitetens forløb (hold) med start i planåret.';
+      return 'Aktivitetens forløb (hold) med start i planåret; for et mål pr. sommer dem med start i juni-august i det år, planåret slutter.';
     case 'sessions-per-course':
       return 'Afholdte mødegange (ikke aflyste, til og med i dag) pr. forløb med start i planåret.';
     case 'participants-per-course':

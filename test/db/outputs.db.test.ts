@@ -84,6 +84,14 @@ for (const engine of testEngines()) {
       assert.match(row, /4 af 6/);
     });
 
+    it('counts staycations over the summer that ends the plan year, across 1 August', async () => {
+      const july = aCourse(app.planId, 'fritids-og-ferieaktiviteter', { name: 'Staycation for familier', start_date: '2026-07-06', end_date: '2026-07-08' });
+      const august = aCourse(app.planId, 'fritids-og-ferieaktiviteter', { name: 'Staycation for unge', start_date: '2026-08-03', end_date: '2026-08-05' });
+      await insertRows(app.db.database.db, { courses: [july, august] });
+      const row = await targetRow('fritids-og-ferieaktiviteter', board, 'staycations i sommerferien');
+      assert.match(row, /2 af mindst 2: opfyldt/);
+    });
+
     it('suppresses small counts in the API for everyone, administrators included', async () => {
       const admin = await app.sessionFor('administrator');
       const response = await get('/api/v1/outputs?year=2025/26', admin);
