@@ -194,7 +194,7 @@ export function coursePages(services: AppServices): FastifyPluginAsync {
     });
 
     const renderImport = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
-      const imports = await courses.imports(planOf(request).id, 20);
+      const imports = await courses.imports(planOf(request).id, callerOf(request), 20);
       return sendPage(reply, <AttendanceImportPage ctx={pageContext(request, reply)} imports={imports} errors={errors} maxMegabytes={ATTENDANCE_IMPORT_LIMIT_BYTES / 1024 / 1024} />, status);
     };
 
@@ -219,7 +219,7 @@ export function coursePages(services: AppServices): FastifyPluginAsync {
     });
 
     app.get('/forloeb/import/:id', access('participants.manage'), async (request, reply) => {
-      const row = await courses.findImport(planOf(request).id, (request.params as { id: string }).id);
+      const row = await courses.findImport(planOf(request).id, callerOf(request), (request.params as { id: string }).id);
       return sendPage(reply, <AttendanceImportResultPage ctx={pageContext(request, reply)} row={row} />);
     });
 

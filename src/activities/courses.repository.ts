@@ -295,8 +295,11 @@ export function findImport(db: Q, planId: string, kind: string, id: string): Pro
   return db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
 }
 
-export function listImports(db: Q, planId: string, kind: string, limit: number): Promise<ParticipantImportRow[]> {
-  return db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind).orderBy('created_at', 'desc').limit(limit).execute();
+/** The latest imports of a kind, only those `createdBy` made when given. */
+export function listImports(db: Q, planId: string, kind: string, limit: number, createdBy: string | null): Promise<ParticipantImportRow[]> {
+  let query = db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind);
+  if (createdBy) query = query.where('created_by', '=', createdBy);
+  return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
 /** The courses an import may register attendance for: those of the activities the scope covers. */

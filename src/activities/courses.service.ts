@@ -632,15 +632,24 @@ export class CoursesService {
     }
   }
 
-  async findImport(planId: string, importId: string): Promise<ParticipantImportRow> {
+  /**
+   * An import, for the person who made it (or an administrator): its problems name participant codes, and who
+   * imported what for which activities is not another partner's business.
+   */
+  async findImport(planId: string, caller: Caller, importId: string): Promise<ParticipantImportRow> {
     const row = await repo.findImport(this.db, planId, ATTENDANCE_IMPORT_KIND, importId);
-    if (!row) throw new NotFoundError('Importen findes ikke.');
+    if (!row || !(isAdministrator(caller.principal) || row.created_by === caller.principal.userId)) throw new NotFoundError('Importen findes ikke.');
     return row;
   }
 
-  imports(planId: string, limit = 20): Promise<ParticipantImportRow[]> {
-    return repo.listImports(this.db, planId, ATTENDANCE_IMPORT_KIND, limit);
+  /** The caller's own latest imports (an administrator's: everyone's). */
+  imports(planId: string, caller: Caller, limit = 20): Promise<ParticipantImportRow[]> {
+    return repo.listImports(this.db, planId, ATTENDANCE_IMPORT_KIND, limit, isAdministrator(caller.principal) ? null : caller.principal.userId);
   }
+}
+
+function isAdministrator(principal: Principal): boolean {
+  return principal.roles.includes('administrator');
 }
 
 function summaryOf(r: repo.CourseListRow, activities: Map<string, Activity>): CourseSummary {

@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { ParticipantImportRow } from '../participants/participants.table.js';
-import { Alert, Badge, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, fieldId, FileInput, formatDate, formatNumber, PostButton, Select, Table, Textarea, TextInput, Timestamp } from '../web/components.js';
+import { Alert, Badge, Checkboxes, CsrfField, ErrorSummary, Facts, fieldId, FileInput, formatDate, formatNumber, PostButton, Select, Table, Textarea, TextInput, Timestamp } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, SESSION_STATE_LABELS, WEEKDAY_NAMES, isoWeekday, type CourseTargetCheck, type SessionState } from './courses.rules.js';
 import type { CourseDetail, CourseSummary, SessionAttendance, SessionSummary } from './courses.service.js';
@@ -87,19 +87,18 @@ export function CourseListPage(props: {
       ) : null}
       <Table
         caption="Forløb, nyeste først"
-        headers={['Forløb', 'Aktivitet', 'Start', 'Mødegange', 'Mangler', 'Hold']}
-        numeric={[3, 4, 5]}
+        headers={['Forløb', 'Mødegange', 'Mangler']}
+        numeric={[1, 2]}
         emptyText="Der er ingen forløb endnu."
         rows={courses.map((c) => [
-          <a href={url(c.code)}>
-            {c.code}
-            <span class="helhed-cell-meta">{c.name}</span>
-          </a>,
-          c.activityName,
-          <DateText iso={c.startDate} />,
+          <span>
+            <a href={url(c.code)}>{c.code}</a>
+            <span class="helhed-cell-meta">
+              {c.name} · {c.activityName} · fra {formatDate(c.startDate)} · {formatNumber(c.roster)} på holdet
+            </span>
+          </span>,
           c.plannedSessions !== null && c.plannedSessions !== c.sessions ? `${formatNumber(c.sessions)} af ${formatNumber(c.plannedSessions)}` : formatNumber(c.sessions),
           c.lackingRegistration > 0 ? <strong>{formatNumber(c.lackingRegistration)}</strong> : '0',
-          formatNumber(c.roster),
         ])}
       />
     </Layout>
@@ -135,11 +134,11 @@ export function NewCoursePage(props: { ctx: PageContext; activities: { slug: str
         <Select name="activity" label="Aktivitet" options={[{ value: '', label: 'Vælg aktivitet' }, ...props.activities.map((a) => ({ value: a.slug, label: a.name }))]} value={values.activity} errors={errors} />
         <TextInput name="code" label="Kode" helptext="Forløbets korte kode, fx BRAND-2025E. Bruges i importfiler." value={values.code} errors={errors} width="m" autocomplete="off" />
         <TextInput name="name" label="Navn" helptext="Fx Brandkadet efterår 2025." value={values.name} errors={errors} width="xl" />
-        <Select name="area" label="Boligområde (frivilligt)" options={[{ value: '', label: 'Intet bestemt område' }, ...props.areas.map((a) => ({ value: a.slug, label: a.name }))]} value={values.area} errors={errors} />
+        <Select name="area" label="Boligområde" optional options={[{ value: '', label: 'Intet bestemt område' }, ...props.areas.map((a) => ({ value: a.slug, label: a.name }))]} value={values.area} errors={errors} />
         <TextInput name="startDate" type="date" label="Startdato" value={values.startDate} errors={errors} width="m" />
         <TextInput name="endDate" type="date" label="Slutdato" optional helptext="Udfyldes af sig selv med sidste mødegang, når mødegangene oprettes her." value={values.endDate} errors={errors} width="m" />
         <TextInput name="plannedSessions" label="Planlagte mødegange" optional helptext="Sammenlignes med planens mål pr. forløb." value={values.plannedSessions} errors={errors} width="xs" />
-        <fieldset>
+        <fieldset class="helhed-course-fieldset">
           <legend class="h3">Mødegange</legend>
           <p>Opret ugentlige mødegange fra startdatoen nu, eller tilføj dem én ad gangen senere.</p>
           <TextInput name="generateCount" label="Antal ugentlige mødegange" optional value={values.generateCount} errors={errors} width="xs" />

@@ -230,6 +230,9 @@ for (const engine of testEngines()) {
       assert.deepEqual({ imported: changed.json().imported, unchanged: changed.json().unchanged }, { imported: 1, unchanged: 3 });
       const got = (await call('GET', '/api/v1/courses/BRAND-2025E/sessions/5/attendance', staff)).json();
       assert.deepEqual(got.attendance.map((a: { status: string }) => a.status), ['mødt', 'mødt', 'udeblevet']);
+      const result = (importId: string, session: Session) => app.request({ method: 'GET', url: `/forloeb/import/${importId}`, cookies: { helhed_session: session.cookie } });
+      assert.equal((await result(changed.json().importId, staff)).statusCode, 200);
+      assert.equal((await result(changed.json().importId, otherPartner)).statusCode, 404, 'an import is shown only to the one who made it');
     });
 
     it('hands out the course as a sheet that, filled in, imports the whole course', async () => {
