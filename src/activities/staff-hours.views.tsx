@@ -138,7 +138,10 @@ export function HoursReportPage(props: {
         <Table
           caption={`Din organisations indberetninger, planår ${props.year.label}`}
           headers={['Måned', 'Indsatsområde', 'Aktivitet', 'Timer', 'Indberettet']}
-          rows={props.reports.map((r) => [r.period_label, r.intervention_area_slug, r.activity_slug || '–', formatNumber(r.hours), <Timestamp iso={r.reported_at} />])}
+          rows={props.reports.map((r) => {
+            const line = props.lines.find((l) => l.interventionAreaSlug === r.intervention_area_slug && l.activitySlug === r.activity_slug);
+            return [r.period_label, line?.interventionAreaName ?? r.intervention_area_slug, line?.activityName ?? (r.activity_slug || 'hele indsatsområdet'), formatNumber(r.hours), <Timestamp iso={r.reported_at} />];
+          })}
           rowHeaders
           numeric={[3]}
         />
