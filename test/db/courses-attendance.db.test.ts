@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { testEngines } from '../support/databases.js';
 import { startTestApp, type Session, type TestApp } from '../support/test-app.js';
 import { aParticipant, anEnrolment, grantActivity, insertRows } from '../fixtures/participants/index.js';
@@ -248,6 +249,22 @@ for (const engine of testEngines()) {
       assert.equal(response.json().imported + response.json().unchanged, 30);
       const course = (await call('GET', '/api/v1/courses/BRAND-2025E', staff)).json();
       assert.ok(course.sessions.every((s: { state: string }) => s.state === 'registreret' || s.state === 'aflyst'));
+    });
+
+    it('imports an Excel sheet, with the session given by a date cell', async () => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Fremmøde');
+      sheet.addRow(['forløb', 'mødegang', 'dato', 'deltagerkode', 'status']);
+      sheet.addRow(['BRAND-2025E', null, new Date(Date.UTC(2025, 9, 8)), codes.b, 'afbud']);
+      sheet.getCell('C2').numFmt = 'dd-mm-yyyy';
+      sheet.addRow(['BRAND-2025E', 6, null, codes.c, 'mødt']);
+      const response = await app.request({
+        method: 'POST', url: '/api/v1/attendance/import?filnavn=fremmoede.xlsx', payload: Buffer.from(await book.xlsx.writeBuffer()),
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-csrf-token': staff.csrf }, cookies: { helhed_session: staff.cookie },
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      const got = (await call('GET', '/api/v1/courses/BRAND-2025E/sessions/6/attendance', staff)).json();
+      assert.deepEqual(got.attendance.map((a: { status: string | null }) => a.status).slice(1), ['afbud', 'mødt']);
     });
 
     it('refuses a JSON body for the import with 415', async () => {
