@@ -4,9 +4,9 @@
  */
 import type { FieldError } from '../errors/errors.js';
 
-export const GENDERS = ['pige', 'dreng', 'andet'] as const;
+export const GENDERS = ['kvinde', 'mand', 'andet'] as const;
 export type Gender = (typeof GENDERS)[number];
-export const GENDER_LABELS: Record<Gender, string> = { pige: 'Pige/kvinde', dreng: 'Dreng/mand', andet: 'Andet' };
+export const GENDER_LABELS: Record<Gender, string> = { kvinde: 'Pige/kvinde', mand: 'Dreng/mand', andet: 'Andet' };
 
 /** The oldest birth year accepted: residents of the areas, not historical persons. */
 const EARLIEST_BIRTH_YEAR = 1900;

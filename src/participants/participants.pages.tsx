@@ -69,10 +69,9 @@ export function participantPages(services: AppServices): FastifyPluginAsync {
       const query = request.query as Record<string, string | undefined>;
       const values: SearchValues = { q: query.q ?? '', foedselsaar: query.foedselsaar ?? '', omraade: query.omraade ?? '', aktivitet: query.aktivitet ?? '' };
       const result = await participants.search(plan.id, principalOf(request), actorOf(request), { ...values, efter: query.efter }, { limit: 50, via: 'side' });
-      const activities = await participants.enrolableActivities(principalOf(request), plan.id);
       return sendPage(
         reply,
-        <ParticipantsPage ctx={pageContext(request, reply)} values={values} result={result} names={await names(plan.id)} activities={activities} canManage={canManage(request)} />,
+        <ParticipantsPage ctx={pageContext(request, reply)} values={values} result={result} names={await names(plan.id)} activities={result.activities} canManage={canManage(request)} />,
         result.errors.length > 0 ? 400 : 200,
       );
     });

@@ -65,9 +65,12 @@ export async function updateParticipant(db: Q, id: string, changes: Partial<Part
  * prefix, nickname, birth year, area and activity. Returns up to `limit` rows.
  */
 export function searchParticipants(db: Q, scope: ParticipantScope, planId: string, search: ParticipantSearch, limit: number): Promise<ParticipantListRow[]> {
+  // The page is chosen from participants_search_idx alone (every filtered column is in it), and only the chosen rows
+  // are read from the table: selecting the shown columns in the filtering query made SQLite read a table row for
+  // every participant it passed over.
   let query = db
     .selectFrom('participants')
-    .select(['participants.id', 'participants.code', 'participants.nickname', 'participants.birth_year_month', 'participants.gender', 'participants.area_slug'])
+    .select('participants.id')
     .where((eb) => visibleParticipants(eb, scope, planId))
     .where('participants.anonymised_at', 'is', null);
   if (search.codePrefix) {
@@ -89,7 +92,13 @@ export function searchParticipants(db: Q, scope: ParticipantScope, planId: strin
     );
   }
   if (search.after) query = query.where('participants.code', '>', search.after);
-  return query.orderBy('participants.code').limit(limit).execute();
+  const page = query.orderBy('participants.code').limit(limit);
+  return db
+    .selectFrom('participants')
+    .select(['participants.id', 'participants.code', 'participants.nickname', 'participants.birth_year_month', 'participants.gender', 'participants.area_slug'])
+    .where('participants.id', 'in', page)
+    .orderBy('participants.code')
+    .execute();
 }
 
 /** The activities each of the participants is in (active or on the waiting list), as the scope may see them. */

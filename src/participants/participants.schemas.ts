@@ -25,7 +25,7 @@ export const SearchQuery = Type.Object({
 });
 export type SearchQuery = Static<typeof SearchQuery>;
 
-const gender = Type.Union([...GENDERS.map((g) => Type.Literal(g)), Type.Null()], { description: 'pige, dreng, andet eller null' });
+const gender = Type.Union([...GENDERS.map((g) => Type.Literal(g)), Type.Null()], { description: 'kvinde (også piger), mand (også drenge), andet eller null' });
 
 export const ParticipantBody = Type.Object(
   {

@@ -115,6 +115,8 @@ export interface SearchResult {
   rows: (HouseholdMember & { gender: string | null; activities: string[] })[];
   /** The code to continue after, when there are more. */
   next: string | null;
+  /** The activities the caller works in (to filter by, and to enrol into). */
+  activities: string[];
 }
 
 /** A blocking target-group finding without an override reason: the enrolment is refused with every finding. */
@@ -420,7 +422,8 @@ export class ParticipantService {
       errors.push({ field: 'aktivitet', message: 'Du kan kun søge blandt deltagerne i de aktiviteter, du arbejder med.' });
       delete search.activity;
     }
-    if (errors.length > 0) return { search, errors, rows: [], next: null };
+    const mine = activities.map((a) => a.slug).filter((slug) => scopeCoversActivity(scope, slug));
+    if (errors.length > 0) return { search, errors, rows: [], next: null, activities: mine };
     const db = this.database.db;
     const found = await repo.searchParticipants(db, scope, planId, search, options.limit + 1);
     const page = found.slice(0, options.limit);
@@ -440,6 +443,7 @@ export class ParticipantService {
       search, errors,
       rows: page.map((r) => ({ ...member(r), gender: r.gender, activities: activitiesOf.get(r.id) ?? [] })),
       next: found.length > options.limit ? page[page.length - 1]!.code : null,
+      activities: mine,
     };
   }
 
