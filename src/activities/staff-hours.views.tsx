@@ -26,7 +26,7 @@ export function HoursPage({ ctx, overview, mayReport }: { ctx: PageContext; over
     <Layout ctx={ctx} title={`Timer ${overview.year.label}`}>
       <h1>Medarbejdertimer, planår {overview.year.label}</h1>
       <p>
-        Planens aftalte timer pr. organisation og aktivitet mod de timer, organisationerne har indberettet for planåret ({' '}
+        Planens aftalte timer pr. organisation og aktivitet mod de timer, organisationerne har indberettet for planåret (
         <DateText iso={overview.year.start} /> – <DateText iso={overview.year.end} />
         ). Forventet indtil nu er de aftalte timer fordelt ligeligt på årets 12 måneder, for de måneder der er slut. Et efterslæb på mere end{' '}
         {SHORTFALL_TOLERANCE_PERCENT} % vises som bagud.
@@ -50,10 +50,18 @@ export function HoursPage({ ctx, overview, mayReport }: { ctx: PageContext; over
       ) : (
         <Table
           caption={`Organisationer bagud, planår ${overview.year.label}`}
-          headers={['Organisation', 'Aktivitet', 'Forventet indtil nu', 'Leveret', 'Mangler']}
-          rows={overview.shortfalls.map((l) => [l.organisation, lineName(l), hours(l.assessment.expectedByNow), hours(l.delivered), hours(l.assessment.shortfall)])}
+          headers={['Organisation', 'Aktivitet', 'Forventet indtil nu', 'Leveret', 'Mangler', 'Måneder indberettet']}
+          rows={overview.shortfalls.map((l) => [
+            l.organisation,
+            lineName(l),
+            hours(l.assessment.expectedByNow),
+            hours(l.delivered),
+            hours(l.assessment.shortfall),
+            // Whether the hours are missing or only the reports: the steering group asks different questions.
+            l.monthsReported === 0 ? 'ingen' : String(l.monthsReported),
+          ])}
           rowHeaders
-          numeric={[2, 3, 4]}
+          numeric={[2, 3, 4, 5]}
           id="mangler"
         />
       )}
