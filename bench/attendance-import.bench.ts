@@ -11,11 +11,11 @@ import { SYSTEM_ACTOR } from '../src/audit/audit.service.js';
 import type { Principal } from '../src/auth/principal.js';
 import type { DatabaseTarget } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/database.js';
-import { newId } from '../src/db/ids.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { CoursesService } from '../src/activities/courses.service.js';
 import { PlanService } from '../src/plan/plan.service.js';
 import { loadDefaultPlan } from '../src/plan/plan-bootstrap.js';
+import { generatePopulation, writePopulation, type PopulationRows } from '../test/fixtures/participants/population.js';
 import { machineContext, type Benchmark, type BenchmarkReport, type Check } from './support.js';
 
 /**
@@ -26,57 +26,47 @@ import { machineContext, type Benchmark, type BenchmarkReport, type Check } from
  * from the same population on a fresh database, and both read the same file (the reference looks ids up in maps it
  * is handed, so it pays for no checks).
  *
- * The population is generated here in bulk: 100,000 participants each enrolled in one of 16 activities and placed on
- * one of 10,000 courses of 10, each course with 10 sessions. BENCH_ATTENDANCE_ROWS changes the row count (the
- * participants scale with it); BENCH_DATABASE_URL=postgres://… adds PostgreSQL (two throwaway databases are created
+ * The population is the shared one (test/fixtures/participants/population.ts): 100,000 participants with their
+ * enrolments, courses and sessions across the plan's activities; its attendance becomes the file (rows at cancelled
+ * sessions left out, since a cancelled session takes no registration). BENCH_ATTENDANCE_ROWS changes the row count
+ * (participants scale with it); BENCH_DATABASE_URL=postgres://… adds PostgreSQL (two throwaway databases are created
  * on that server and dropped afterwards).
  */
 const ROWS = Number(process.env.BENCH_ATTENDANCE_ROWS ?? 1_000_000);
-const SESSIONS_PER_COURSE = 10;
-const PER_COURSE = 10;
-const COURSES = Math.max(1, Math.round(ROWS / SESSIONS_PER_COURSE / PER_COURSE));
-const PARTICIPANTS = COURSES * PER_COURSE;
+const PARTICIPANTS = Math.max(100, Math.round(ROWS / 10));
 const MIN_RATIO = 0.5;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL?.trim().startsWith('postgres') ? process.env.BENCH_DATABASE_URL.trim() : null;
 
-const ACTIVITIES = [
-  'npu', 'sprogindsats', 'familieorienteret-uddannelsesvejledning', 'fremmoede-i-skolen', 'trivsel-i-skolen', 'familiedage', 'det-gode-liv-for-alle',
-  'trivselsforloeb-for-familier', 'fremskudt-beskaeftigelsesindsats', 'job-til-mor', 'brandkadet', 'lommepengejobs', 'teenagegrupper',
-  'fritids-og-ferieaktiviteter', 'brobygning-til-foreningslivet', 'social-vicevaert',
-];
-const STATUSES = ['mødt', 'mødt', 'mødt', 'afbud', 'udeblevet'];
 const AT = '2026-01-01T00:00:00.000Z';
 
-const courseCode = (c: number) => `B-${String(c).padStart(6, '0')}`;
-const participantCode = (p: number) => `P-B${String(p).padStart(7, '0')}`;
-
-/** The generated ids: what the reference loader is handed, so it looks up and checks nothing. */
+/** The population without its attendance (which is what is imported), and the attendance rows as the file holds them. */
 interface Population {
-  sessionIds: string[];
-  participantIds: string[];
+  rows: PopulationRows;
+  attendance: { courseCode: string; sessionNumber: number; sessionId: string; participantCode: string; participantId: string; status: string }[];
 }
 
 function population(): Population {
-  return {
-    sessionIds: Array.from({ length: COURSES * SESSIONS_PER_COURSE }, () => newId()),
-    participantIds: Array.from({ length: PARTICIPANTS }, () => newId()),
-  };
+  const generated = generatePopulation({ planId: 'bench-plan', participants: PARTICIPANTS, attendance: Math.ceil(ROWS * 1.05), seed: 'attendance-import', today: '2026-06-30', label: 'bench' });
+  const courses = new Map(generated.courses.map((c) => [c.id, c.code]));
+  const sessions = new Map(generated.sessions.map((s) => [s.id, s]));
+  const participants = new Map(generated.participants.map((p) => [p.id, p.code]));
+  const attendance: Population['attendance'] = [];
+  for (const a of generated.attendance) {
+    const session = sessions.get(a.session_id)!;
+    if (session.cancelled) continue;
+    attendance.push({ courseCode: courses.get(session.course_id)!, sessionNumber: session.number, sessionId: session.id, participantCode: participants.get(a.participant_id)!, participantId: a.participant_id, status: a.status });
+    if (attendance.length === ROWS) break;
+  }
+  return { rows: { ...generated, attendance: [], consents: [], outcomes: [] }, attendance };
 }
 
-/** One line per participant and session of their course, course by course, as a course leader's sheet would list them. */
-async function writeCsv(path: string): Promise<number> {
+/** The population's attendance as a course leader's sheet would list it. */
+async function writeCsv(path: string, pop: Population): Promise<number> {
   const out = createWriteStream(path);
   out.write('forløb;mødegang;deltagerkode;status\r\n');
-  let written = 0;
   let buffer = '';
-  for (let c = 0; c < COURSES; c++) {
-    for (let s = 1; s <= SESSIONS_PER_COURSE; s++) {
-      for (let k = 0; k < PER_COURSE; k++) {
-        const p = c * PER_COURSE + k;
-        buffer += `${courseCode(c)};${s};${participantCode(p)};${STATUSES[(p + s) % STATUSES.length]}\r\n`;
-        written++;
-      }
-    }
+  for (const a of pop.attendance) {
+    buffer += `${a.courseCode};${a.sessionNumber};${a.participantCode};${a.status}\r\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';
@@ -84,55 +74,7 @@ async function writeCsv(path: string): Promise<number> {
   }
   out.end(buffer);
   await once(out, 'finish');
-  return written;
-}
-
-interface Tables {
-  participants: unknown[][];
-  enrolments: unknown[][];
-  courses: unknown[][];
-  sessions: unknown[][];
-}
-
-function tables(planId: string, pop: Population): Tables {
-  const participants: unknown[][] = [];
-  const enrolments: unknown[][] = [];
-  const courses: unknown[][] = [];
-  const sessions: unknown[][] = [];
-  const courseIds = Array.from({ length: COURSES }, () => newId());
-  for (let c = 0; c < COURSES; c++) {
-    const activity = ACTIVITIES[c % ACTIVITIES.length]!;
-    courses.push([courseIds[c], planId, activity, courseCode(c), `Forløb ${c}`, '2025-09-01', AT, 'bench']);
-    for (let s = 0; s < SESSIONS_PER_COURSE; s++) {
-      const day = new Date(Date.UTC(2025, 8, 1 + s * 7)).toISOString().slice(0, 10);
-      sessions.push([pop.sessionIds[c * SESSIONS_PER_COURSE + s], planId, courseIds[c], s + 1, day, 0, AT]);
-    }
-    for (let k = 0; k < PER_COURSE; k++) {
-      const p = c * PER_COURSE + k;
-      participants.push([pop.participantIds[p], planId, participantCode(p), '2012-05', 'vangdalen', AT, 'bench', AT]);
-      enrolments.push([newId(), planId, pop.participantIds[p], activity, courseIds[c], '2025-09-01', 'aktiv', 'selv', AT, 'bench', AT]);
-    }
-  }
-  return { participants, enrolments, courses, sessions };
-}
-
-const COLUMNS = {
-  participants: 'participants (id, plan_id, code, birth_year_month, area_slug, created_at, created_by_label, updated_at)',
-  courses: 'courses (id, plan_id, activity_slug, code, name, start_date, created_at, created_by_label)',
-  sessions: 'course_sessions (id, plan_id, course_id, number, held_on, cancelled, created_at)',
-  enrolments: 'enrolments (id, plan_id, participant_id, activity_slug, course_id, start_date, status, referral_kind, created_at, created_by_label, updated_at)',
-};
-const placeholders = (columns: string) => columns.split(',').map(() => '?').join(', ');
-
-async function copyRows(client: pg.PoolClient | pg.Client, statement: string, rows: unknown[][]): Promise<void> {
-  const stream = client.query(copyFrom(statement));
-  const done = new Promise<void>((resolve, reject) => stream.on('finish', resolve).on('error', reject));
-  for (let i = 0; i < rows.length; i += 10_000) {
-    const text = rows.slice(i, i + 10_000).map((r) => `${r.join('\t')}\n`).join('');
-    if (!stream.write(text)) await once(stream, 'drain');
-  }
-  stream.end();
-  await done;
+  return pop.attendance.length;
 }
 
 /** A migrated database with the Randers plan and the population, ready for either loader. */
@@ -141,35 +83,19 @@ async function prepared(target: DatabaseTarget, pop: Population): Promise<{ data
   await migrateToLatest(database);
   const plans = new PlanService(database, () => new Date());
   const { planId } = await loadDefaultPlan(database, plans);
-  const t = tables(planId, pop);
-  if (database.engine === 'sqlite') {
-    const sqlite = database.sqlite!;
-    sqlite.transaction(() => {
-      for (const name of ['participants', 'courses', 'sessions', 'enrolments'] as const) {
-        const insert = sqlite.prepare(`INSERT INTO ${COLUMNS[name]} VALUES (${placeholders(COLUMNS[name])})`);
-        for (const r of t[name]) insert.run(...r);
-      }
-    })();
-  } else {
-    const client = await database.pool!.connect();
-    try {
-      await client.query('BEGIN');
-      for (const name of ['participants', 'courses', 'sessions', 'enrolments'] as const) await copyRows(client, `COPY ${COLUMNS[name]} FROM STDIN`, t[name]);
-      await client.query('COMMIT');
-      await client.query('ANALYZE');
-    } finally {
-      client.release();
-    }
-  }
+  for (const list of Object.values(pop.rows) as { plan_id: string }[][]) for (const row of list) row.plan_id = planId;
+  await writePopulation(database, pop.rows);
   return { database, planId, plans };
 }
 
-/** Reads the file's lines and hands each row's ids to `write`; the maps stand in for the checks the import makes. */
+/** Reads the file's lines and answers each row's ids from maps: the reference pays for reading, not for checking. */
 async function* referenceRows(file: string, pop: Population): AsyncGenerator<[string, string, string]> {
-  const courses = new Map<string, number>();
-  for (let c = 0; c < COURSES; c++) courses.set(courseCode(c), c);
+  const sessions = new Map<string, string>();
   const participants = new Map<string, string>();
-  for (let p = 0; p < PARTICIPANTS; p++) participants.set(participantCode(p), pop.participantIds[p]!);
+  for (const a of pop.attendance) {
+    sessions.set(`${a.courseCode};${a.sessionNumber}`, a.sessionId);
+    participants.set(a.participantCode, a.participantId);
+  }
   let header = true;
   for await (const line of createInterface({ input: createReadStream(file, { highWaterMark: 256 * 1024 }), crlfDelay: Infinity })) {
     if (header) {
@@ -177,7 +103,7 @@ async function* referenceRows(file: string, pop: Population): AsyncGenerator<[st
       continue;
     }
     const c = line.split(';');
-    yield [pop.sessionIds[courses.get(c[0]!)! * SESSIONS_PER_COURSE + Number(c[1]) - 1]!, participants.get(c[2]!)!, c[3]!];
+    yield [sessions.get(`${c[0]};${c[1]}`)!, participants.get(c[2]!)!, c[3]!];
   }
 }
 
@@ -224,13 +150,13 @@ const BENCH_PRINCIPAL: Principal = {
   userId: 'benchmark', email: 'benchmark', name: 'Benchmark', plan: null, roles: ['administrator'], organisationId: null, organisationName: null, via: 'session',
 };
 
-async function importRate(database: Db, plans: PlanService, planId: string, file: string): Promise<number> {
+async function importRate(database: Db, plans: PlanService, planId: string, file: string, expected: number): Promise<number> {
   const service = new CoursesService(database, plans, () => new Date('2026-01-15T12:00:00Z'));
   const started = performance.now();
   const outcome = await service.import(planId, { principal: BENCH_PRINCIPAL, actor: { ...SYSTEM_ACTOR, label: 'benchmark' } }, createReadStream(file, { highWaterMark: 256 * 1024 }), { fileName: 'bench.csv' });
   const seconds = (performance.now() - started) / 1000;
   if (outcome.status !== 'imported') throw new Error(`The benchmark file was rejected: ${outcome.problems.slice(0, 3).map((p) => `${p.row}/${p.column}: ${p.message}`).join('; ')}`);
-  if (outcome.imported !== ROWS) throw new Error(`The import stored ${outcome.imported} rows, not ${ROWS}`);
+  if (outcome.imported !== expected) throw new Error(`The import stored ${outcome.imported} rows, not ${expected}`);
   return outcome.imported / seconds;
 }
 
@@ -258,13 +184,18 @@ async function run(): Promise<BenchmarkReport> {
   const dir = mkdtempSync(join(tmpdir(), 'helhed-bench-attendance-'));
   const figures: Record<string, number> = {};
   const checks: Check[] = [];
-  const context: Record<string, unknown> = { ...machineContext(), rows: ROWS, participants: PARTICIPANTS, courses: COURSES, sessionsPerCourse: SESSIONS_PER_COURSE };
+  const context: Record<string, unknown> = { ...machineContext(), rows: ROWS, participants: PARTICIPANTS };
   try {
     const file = join(dir, 'fremmoede.csv');
     const pop = population();
-    const written = await writeCsv(file);
+    const written = await writeCsv(file, pop);
+    context.attendanceRows = written;
+    context.courses = pop.rows.courses.length;
+    context.sessions = pop.rows.sessions.length;
     context.fileMegabytes = Math.round(statSync(file).size / 1024 / 1024);
-    console.log(`  ${written.toLocaleString('en')} attendance rows for ${PARTICIPANTS.toLocaleString('en')} participants on ${COURSES.toLocaleString('en')} courses, ${context.fileMegabytes} MB`);
+    console.log(
+      `  ${written.toLocaleString('en')} attendance rows for ${PARTICIPANTS.toLocaleString('en')} participants on ${pop.rows.courses.length.toLocaleString('en')} courses (${pop.rows.sessions.length.toLocaleString('en')} sessions), ${context.fileMegabytes} MB`,
+    );
 
     // SQLite: each loader on a fresh database with the same population, reference first and then import, then reversed.
     const rates = { ours: [] as number[], reference: [] as number[] };
@@ -274,7 +205,7 @@ async function run(): Promise<BenchmarkReport> {
         const { database, planId, plans } = await prepared({ engine: 'sqlite', location: join(sub, 'helhed.sqlite') }, pop);
         try {
           if (which === 'reference') rates.reference.push(await sqliteReference(database, planId, file, pop));
-          else rates.ours.push(await importRate(database, plans, planId, file));
+          else rates.ours.push(await importRate(database, plans, planId, file, pop.attendance.length));
         } finally {
           await database.close();
           rmSync(sub, { recursive: true, force: true });
@@ -301,7 +232,7 @@ async function run(): Promise<BenchmarkReport> {
         }
         const ours = await prepared({ engine: 'postgres', location: importServer.url }, pop);
         try {
-          figures.postgresImportRowsPerSecond = Math.round(await importRate(ours.database, ours.plans, ours.planId, file));
+          figures.postgresImportRowsPerSecond = Math.round(await importRate(ours.database, ours.plans, ours.planId, file, pop.attendance.length));
         } finally {
           await ours.database.close();
         }
