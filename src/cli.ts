@@ -10,6 +10,8 @@ import { ValidationError, ConflictError } from './errors/errors.js';
 import { findUserByEmail } from './auth/auth.repository.js';
 import { ensureDefaultPlan } from './plan/plans.service.js';
 import { createUser, listUsers, normaliseEmail, setPassword } from './users/users.service.js';
+import { PlanService } from './plan/plan.service.js';
+import { PrivacyService } from './privacy/privacy.service.js';
 
 const HELP = `Helhed – kommandoer (npm run helhed -- <kommando>)
 
@@ -23,6 +25,8 @@ const HELP = `Helhed – kommandoer (npm run helhed -- <kommando>)
                                             for PostgreSQL udskrives pg_dump-kommandoen
   restore <fil>                             Gendan SQLite-databasen fra en kopi (stop Helhed først);
                                             for PostgreSQL udskrives pg_restore-kommandoen
+  retention                                 Slet persondata, hvis opbevaringsperiode er udløbet
+                                            (HELHED_RETENTION_MONTHS); kører også dagligt i serveren
 
 Roller: ${ROLES.join(', ')}
 Databasen vælges med DATABASE_URL som ved start (se README).`;
@@ -57,6 +61,18 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
 
   switch (command) {
+    case 'retention': {
+      return withDatabase(config, async (db) => {
+        const runs = await new PrivacyService(db, new PlanService(db), config).runRetention(cliActor());
+        for (const run of runs) {
+          console.log(
+            `Plan ${run.planId}: persondata om ${run.erased} ${run.erased === 1 ? 'deltager' : 'deltagere'} slettet (forløb sluttet før ${run.cutoff}; ${run.months} måneder). ` +
+              `Bevaret anonymt: ${run.enrolmentsKept} forløb, ${run.attendanceKept} fremmøderegistreringer.`,
+          );
+        }
+        return 0;
+      });
+    }
     case 'migrate': {
       const applied = await withDatabase(config, async (db) => {
         await ensureDefaultPlan(db);

@@ -6,6 +6,8 @@ import { bootstrapAdministrator } from './users/bootstrap.js';
 import { loadDefaultPlan } from './plan/plan-bootstrap.js';
 import { seedDemoData } from './demo/demo-data.js';
 import { site } from './web/site.js';
+import { SYSTEM_ACTOR } from './audit/audit.service.js';
+import { scheduleRetention } from './privacy/privacy.service.js';
 
 /** Starts Helhed: migrate, make sure there is a plan and an administrator, then serve. */
 async function main(): Promise<void> {
@@ -30,10 +32,13 @@ async function main(): Promise<void> {
   }
   const purge = setInterval(() => void services.auth.purgeExpired().catch((err) => app.log.error(err)), 10 * 60_000);
   purge.unref();
+  // Personal data past its retention period is erased a minute after start and then daily (src/privacy/retention.ts).
+  const stopRetention = scheduleRetention(services.privacy, { ...SYSTEM_ACTOR, label: 'opbevaringsjobbet' }, app.log);
 
   const stop = async (signal: string) => {
     app.log.info(`${signal}: lukker ned`);
     clearInterval(purge);
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);

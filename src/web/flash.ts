@@ -34,6 +34,11 @@ export const FLASH_MESSAGES = {
   outcomeDeleted: 'Målingen er slettet.',
   outputReported: 'Tallet er indberettet.',
   hoursReported: 'Timerne er indberettet.',
+  accessGranted: 'Adgangen er givet.',
+  accessUnchanged: 'Adgangen fandtes allerede; intet er ændret.',
+  accessRevoked: 'Adgangen er fjernet.',
+  personErased: 'Personens data er slettet.',
+  retentionRan: 'Opbevaringsjobbet har kørt. Resultatet står under «Seneste kørsel».',
 } as const;
 export type FlashKey = keyof typeof FLASH_MESSAGES;
 

@@ -23,6 +23,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/timer', label: 'Timer', access: 'dashboard.read' },
   { href: '/organisation', label: 'Organisation', access: 'plan.read' },
   { href: '/brugere', label: 'Brugere', access: 'users.manage' },
+  { href: '/persondata', label: 'Persondata', access: 'users.manage' },
   { href: '/revisionsspor', label: 'Revisionsspor', access: 'audit.read' },
   { href: '/api/docs', label: 'API', access: 'public' },
 ];
