@@ -23,7 +23,7 @@ export const ENROLMENT_COLUMNS: readonly EnrolmentColumnSpec[] = [
   { key: 'deltagerkode', required: true, aliases: ['kode', 'deltager', 'deltager kode'], guide: 'Deltagerens kode, fx P-7K3P9Q2M-X. Deltageren skal være registreret i Helhed.' },
   { key: 'aktivitet', required: true, aliases: [], guide: 'Aktivitetens navn eller kode, fx Brandkadet eller brandkadet.' },
   { key: 'start', required: true, aliases: ['startdato', 'start dato', 'fra'], guide: 'Startdato, fx 01-09-2025 eller 2025-09-01.' },
-  { key: 'slut', required: false, aliases: ['slutdato', 'slut dato', 'til'], guide: 'Slutdato, kun når forløbet er afsluttet eller afbrudt.' },
+  { key: 'slut', required: false, aliases: ['slutdato', 'slut dato', 'til'], guide: 'Slutdato, kun når tilmeldingen er afsluttet eller afbrudt.' },
   { key: 'status', required: false, aliases: [], guide: 'aktiv, venteliste, afsluttet eller afbrudt. Tom: aktiv (afsluttet, hvis der er en slutdato).' },
   { key: 'henvist_fra', required: false, aliases: ['henvist fra', 'henvisning', 'henvist af'], guide: 'Tom eller «selv»: kom selv. En aktivitets navn: henvist derfra. Andet: navnet på den partner, der henviste.' },
   { key: 'begrundelse', required: false, aliases: ['tilsidesaettelse', 'begrundelse for tilmelding', 'malgruppe begrundelse'], guide: 'Kun hvis deltageren ikke passer til målgruppen (fx alderen): hvorfor deltageren alligevel tilmeldes.' },

@@ -66,9 +66,9 @@ export function enrolmentProblems(input: EnrolmentInput, activityNames: Readonly
   if (!isEnrolmentStatus(input.status)) {
     problems.push({ field: 'status', message: `Status skal være aktiv, venteliste, afsluttet eller afbrudt${input.status ? `, ikke «${input.status}»` : ''}.` });
   } else if ((ENDED_STATUSES as readonly string[]).includes(input.status) && !hasEnd) {
-    problems.push({ field: 'endDate', message: `Et forløb med status ${input.status} skal have en slutdato.` });
+    problems.push({ field: 'endDate', message: `En tilmelding med status ${input.status} skal have en slutdato.` });
   } else if (!(ENDED_STATUSES as readonly string[]).includes(input.status) && hasEnd && !problems.some((p) => p.field === 'endDate')) {
-    problems.push({ field: 'status', message: `Et forløb med en slutdato skal have status afsluttet eller afbrudt, ikke ${input.status}.` });
+    problems.push({ field: 'status', message: `En tilmelding med en slutdato skal have status afsluttet eller afbrudt, ikke ${input.status}.` });
   }
   if (!(REFERRAL_KINDS as readonly string[]).includes(input.referralKind)) {
     problems.push({ field: 'referralKind', message: 'Vælg, hvordan deltageren kom: selv, henvist fra en anden aktivitet, henvist af en partner eller andet.' });

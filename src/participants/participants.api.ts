@@ -96,7 +96,7 @@ export function participantsApi(services: AppServices): FastifyPluginAsync {
       {
         config: { access: 'participants.read' },
         schema: {
-          tags, summary: 'En deltager med forløb, samtykker og husstand (kun de dele, du har adgang til)', params: CodeParams,
+          tags, summary: 'En deltager med tilmeldinger, samtykker og husstand (kun de dele, du har adgang til)', params: CodeParams,
           response: {
             200: Type.Object({ participant: ParticipantSchema, enrolments: Type.Array(EnrolmentSchema), consents: Type.Array(ConsentSchema), household: Type.Union([Type.Object({ code: Type.String(), members: Type.Array(MemberSchema) }), Type.Null()]) }),
             404: ApiErrorSchema,
@@ -133,7 +133,7 @@ export function participantsApi(services: AppServices): FastifyPluginAsync {
 
     app.get(
       '/api/v1/participants/:code/enrolments',
-      { config: { access: 'participants.read' }, schema: { tags, summary: 'En deltagers forløb', params: CodeParams, response: { 200: Type.Object({ enrolments: Type.Array(EnrolmentSchema) }), 404: ApiErrorSchema } } },
+      { config: { access: 'participants.read' }, schema: { tags, summary: 'En deltagers tilmeldinger', params: CodeParams, response: { 200: Type.Object({ enrolments: Type.Array(EnrolmentSchema) }), 404: ApiErrorSchema } } },
       async (request) => ({ enrolments: (await participants.detail(planOf(request).id, principalOf(request), actorOf(request), (request.params as { code: string }).code, 'api')).enrolments }),
     );
 
@@ -165,7 +165,7 @@ export function participantsApi(services: AppServices): FastifyPluginAsync {
 
     app.post(
       '/api/v1/participants/:code/enrolments/:id/end',
-      { config: { access: 'participants.manage' }, schema: { tags, summary: 'Afslut eller afbryd et forløb', params: CodeAndIdParams, body: EndEnrolmentBody, response: { 200: EnrolmentSchema, 400: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema } } },
+      { config: { access: 'participants.manage' }, schema: { tags, summary: 'Afslut eller afbryd en tilmelding', params: CodeAndIdParams, body: EndEnrolmentBody, response: { 200: EnrolmentSchema, 400: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema } } },
       async (request) => {
         const { code, id } = request.params as { code: string; id: string };
         return participants.endEnrolment(planOf(request).id, principalOf(request), actorOf(request), code, id, request.body as { endDate: string; status: string });
@@ -183,7 +183,7 @@ export function participantsApi(services: AppServices): FastifyPluginAsync {
       {
         config: { access: 'participants.manage' },
         schema: {
-          tags, summary: 'Registrér et samtykke (for deltagelsen eller et forløb)',
+          tags, summary: 'Registrér et samtykke (for deltagelsen eller en tilmelding)',
           description: 'Er deltageren under 13 år på datoen for samtykket, skal det gives af en forælder eller værge.',
           params: CodeParams, body: ConsentBody, response: { 201: ConsentSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
         },
@@ -239,9 +239,9 @@ export function participantsApi(services: AppServices): FastifyPluginAsync {
         config: { access: 'participants.manage' },
         bodyLimit: ENROLMENT_IMPORT_LIMIT_BYTES,
         schema: {
-          tags, summary: 'Importér forløb fra en CSV- eller XLSX-fil (filen er selve forespørgslens krop)',
+          tags, summary: 'Importér tilmeldinger fra en CSV- eller XLSX-fil (filen er selve forespørgslens krop)',
           description:
-            'Kolonner: deltagerkode, aktivitet, start, slut, status, henvist_fra, begrundelse. Alle fejl meldes på én gang med række og kolonne (422), og intet gemmes, hvis der er én fejl. Et forløb, der allerede findes (samme deltager, aktivitet og startdato), er uændret.',
+            'Kolonner: deltagerkode, aktivitet, start, slut, status, henvist_fra, begrundelse. Alle fejl meldes på én gang med række og kolonne (422), og intet gemmes, hvis der er én fejl. En tilmelding, der allerede findes (samme deltager, aktivitet og startdato), er uændret.',
           querystring: Type.Object({ filnavn: Type.Optional(Type.String({ maxLength: 255 })) }),
           response: { 200: Type.Object({ imported: Type.Integer(), unchanged: Type.Integer(), overridden: Type.Integer(), importId: Type.String() }), 400: ApiErrorSchema, 415: ApiErrorSchema, 422: ImportErrorSchema },
         },

@@ -140,7 +140,7 @@ export function participantPages(services: AppServices): FastifyPluginAsync {
     app.get('/deltagere/import', access('participants.manage'), (request, reply) => renderImport(request, reply));
 
     app.get('/deltagere/import/skabelon.csv', access('participants.manage'), (_request, reply) =>
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="helhed-skabelon-forloeb.csv"').send(enrolmentTemplateCsv()),
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="helhed-skabelon-tilmeldinger.csv"').send(enrolmentTemplateCsv()),
     );
 
     app.post('/deltagere/import', access('participants.manage'), async (request, reply) => {
@@ -252,9 +252,9 @@ export function participantPages(services: AppServices): FastifyPluginAsync {
       return sendPage(reply, <EndEnrolmentPage ctx={pageContext(request, reply)} code={detail.participant.code} enrolment={enrolment} names={await names(plan.id)} values={values} errors={errors} />, errors.length > 0 ? 400 : 200);
     };
 
-    app.get('/deltagere/:code/forloeb/:id/afslut', access('participants.manage'), (request, reply) => renderEnd(request, reply, { endDate: today(), status: 'afsluttet' }));
+    app.get('/deltagere/:code/tilmeldinger/:id/afslut', access('participants.manage'), (request, reply) => renderEnd(request, reply, { endDate: today(), status: 'afsluttet' }));
 
-    app.post('/deltagere/:code/forloeb/:id/afslut', access('participants.manage'), async (request, reply) => {
+    app.post('/deltagere/:code/tilmeldinger/:id/afslut', access('participants.manage'), async (request, reply) => {
       const { code, id } = request.params as { code: string; id: string };
       const values = { endDate: formText(request.body, 'endDate').trim(), status: formText(request.body, 'status') };
       try {

@@ -120,7 +120,7 @@ export const ConsentBody = Type.Object(
     givenOn: IsoDate('Datoen for samtykket'),
     purpose: Type.String({ minLength: 1, maxLength: 1000, description: 'Hvad der er givet samtykke til' }),
     legalBasis: Type.Union(LEGAL_BASES.map((b) => Type.Literal(b.code)), { description: LEGAL_BASES.map((b) => `${b.code}: ${b.label}`).join('; ') }),
-    enrolmentId: Type.Optional(Nullable(Text(64, 'Forløbet, samtykket gælder (ellers deltagelsen generelt)'))),
+    enrolmentId: Type.Optional(Nullable(Text(64, 'Tilmeldingen, samtykket gælder (ellers deltagelsen generelt)'))),
     withdrawnOn: Type.Optional(Nullable(IsoDate())),
   },
   { additionalProperties: false },

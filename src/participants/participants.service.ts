@@ -514,7 +514,7 @@ export class ParticipantService {
     const p = await this.visibleParticipant(planId, scope, code);
     const errors = consentProblems(input, p.birth_year_month!, this.today());
     if (input.enrolmentId !== '' && !(await repo.findEnrolment(this.database.db, scope, p.id, input.enrolmentId))) {
-      errors.push({ field: 'enrolmentId', message: 'Forløbet findes ikke for denne deltager.' });
+      errors.push({ field: 'enrolmentId', message: 'Tilmeldingen findes ikke for denne deltager.' });
     }
     if (errors.length > 0) throw new ValidationError(errors);
     const row: ConsentRow = {
@@ -568,7 +568,7 @@ export class ParticipantService {
     const existing = await repo.listEnrolments(this.database.db, { kind: 'all' }, p.id);
     const open = existing.find((e) => e.activity_slug === input.activity && (e.status === 'aktiv' || e.status === 'venteliste') && !(ENDED_STATUSES as readonly string[]).includes(input.status));
     if (open) {
-      throw new ValidationError([{ field: 'activity', message: `Deltageren er allerede tilmeldt ${facts.activityNames.get(input.activity)} (${open.status} fra ${open.start_date}). Afslut det forløb først.` }]);
+      throw new ValidationError([{ field: 'activity', message: `Deltageren er allerede tilmeldt ${facts.activityNames.get(input.activity)} (${open.status} fra ${open.start_date}). Afslut den tilmelding først.` }]);
     }
     const activity = facts.activities.find((a) => a.slug === input.activity)!;
     const findings = this.check(activity, p, input.startDate, facts.areaNames);
@@ -603,10 +603,10 @@ export class ParticipantService {
     const scope = await this.scope(principal, planId);
     const p = await this.visibleParticipant(planId, scope, code);
     const e = await repo.findEnrolment(this.database.db, scope, p.id, enrolmentId);
-    if (!e) throw new NotFoundError('Forløbet findes ikke.');
-    if (!scopeCoversActivity(scope, e.activity_slug)) throw new ForbiddenError('Du arbejder ikke med aktiviteten og kan ikke afslutte forløbet.');
+    if (!e) throw new NotFoundError('Tilmeldingen findes ikke.');
+    if (!scopeCoversActivity(scope, e.activity_slug)) throw new ForbiddenError('Du arbejder ikke med aktiviteten og kan ikke afslutte tilmeldingen.');
     const errors: FieldError[] = [];
-    if (!(ENDED_STATUSES as readonly string[]).includes(end.status)) errors.push({ field: 'status', message: 'Vælg, om forløbet er afsluttet eller afbrudt.' });
+    if (!(ENDED_STATUSES as readonly string[]).includes(end.status)) errors.push({ field: 'status', message: 'Vælg, om tilmeldingen er afsluttet eller afbrudt.' });
     const facts = await this.planFacts(planId);
     const fields = enrolmentProblems(
       { activity: e.activity_slug, startDate: e.start_date, endDate: end.endDate, status: (ENDED_STATUSES as readonly string[]).includes(end.status) ? end.status : 'afsluttet', referralKind: 'selv', referredFromActivity: '', referredBy: '', overrideReason: '' },
@@ -620,7 +620,7 @@ export class ParticipantService {
       await repo.updateEnrolment(trx, e.id, changes);
       await recordAudit(trx, actor, {
         action: 'update', entityType: 'enrolment', entityId: e.id, planId,
-        summary: `Forløb for deltager ${p.code} i ${facts.activityNames.get(e.activity_slug) ?? e.activity_slug} ${end.status} ${end.endDate}`,
+        summary: `Tilmelding for deltager ${p.code} i ${facts.activityNames.get(e.activity_slug) ?? e.activity_slug} ${end.status} ${end.endDate}`,
         before: { status: e.status, end_date: e.end_date }, after: { status: end.status, end_date: end.endDate },
       });
     });
@@ -638,7 +638,7 @@ export class ParticipantService {
    */
   async importEnrolments(planId: string, principal: Principal, actor: Actor, input: ByteSource, meta: { fileName: string; contentType?: string | undefined }): Promise<EnrolmentImportOutcome> {
     const scope = await this.scope(principal, planId);
-    if (scope.kind === 'none') throw new ForbiddenError('Du kan ikke importere forløb.');
+    if (scope.kind === 'none') throw new ForbiddenError('Du kan ikke importere tilmeldinger.');
     const facts = await this.planFacts(planId);
     const problems: RowProblem[] = [];
     let problemCount = 0;
@@ -710,7 +710,7 @@ export class ParticipantService {
       const key = `${p.id}|${r.input.activity}|${r.input.startDate}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problem({ row: r.row, column: 'deltagerkode', message: `Samme deltager, aktivitet og startdato som række ${first}. Hvert forløb må kun stå én gang i filen.` });
+        problem({ row: r.row, column: 'deltagerkode', message: `Samme deltager, aktivitet og startdato som række ${first}. Hver tilmelding må kun stå én gang i filen.` });
         continue;
       }
       seen.set(key, r.row);
@@ -756,7 +756,7 @@ export class ParticipantService {
       }
       await recordAudit(trx, actor, {
         action: 'create', entityType: 'enrolment-import', entityId: importId, planId,
-        summary: `Importerede ${meta.fileName}: ${fresh.length} nye forløb, ${unchanged} uændrede${overrides.length > 0 ? `, ${overrides.length} trods målgruppen` : ''}`,
+        summary: `Importerede ${meta.fileName}: ${fresh.length} nye tilmeldinger, ${unchanged} uændrede${overrides.length > 0 ? `, ${overrides.length} trods målgruppen` : ''}`,
       });
       await logPersonalDataRead(trx, actor, planId, { what: 'import', count: participants.size, detail: meta.fileName.slice(0, 255) });
     });

@@ -74,7 +74,7 @@ export function ParticipantsPage(props: { ctx: PageContext; values: SearchValues
             Opret husstand
           </a>{' '}
           <a class="button button-secondary" href="/deltagere/import">
-            Importér forløb
+            Importér tilmeldinger
           </a>
         </p>
       ) : null}
@@ -253,9 +253,9 @@ export function ParticipantPage(props: { ctx: PageContext; detail: ParticipantDe
         </p>
       ) : null}
 
-      <h2>Forløb</h2>
+      <h2>Tilmeldinger</h2>
       <Table
-        caption="Deltagerens forløb i de aktiviteter, du har adgang til"
+        caption="Deltagerens tilmeldinger i de aktiviteter, du har adgang til"
         headers={['Aktivitet', 'Start', 'Slut', 'Status', 'Kom via', 'Målgruppe', ...(canManage ? ['Handling'] : [])]}
         rowHeaders
         emptyText="Deltageren er ikke tilmeldt nogen aktivitet, du har adgang til."
@@ -276,8 +276,8 @@ export function ParticipantPage(props: { ctx: PageContext; detail: ParticipantDe
           ...(canManage
             ? [
                 e.status === 'aktiv' || e.status === 'venteliste' ? (
-                  <a href={`/deltagere/${code}/forloeb/${e.id}/afslut`}>
-                    Afslut<span class="sr-only"> forløbet i {activityName(names, e.activity)}</span>
+                  <a href={`/deltagere/${code}/tilmeldinger/${e.id}/afslut`}>
+                    Afslut<span class="sr-only"> tilmeldingen i {activityName(names, e.activity)}</span>
                   </a>
                 ) : (
                   '–'
@@ -297,7 +297,7 @@ export function ParticipantPage(props: { ctx: PageContext; detail: ParticipantDe
           <DateText iso={c.givenOn} />,
           c.purpose,
           legalBasisLabel(c.legalBasis),
-          c.enrolmentId ? (enrolmentName.get(c.enrolmentId) ?? 'Et forløb') : 'Deltagelsen generelt',
+          c.enrolmentId ? (enrolmentName.get(c.enrolmentId) ?? 'En tilmelding') : 'Deltagelsen generelt',
           c.withdrawnOn ? (
             <DateText iso={c.withdrawnOn} />
           ) : canManage ? (
@@ -394,7 +394,7 @@ export function EnrolPage(props: { ctx: PageContext; code: string; values: Enrol
         <Select name="activity" label="Aktivitet" value={values.activity} errors={errors} options={[{ value: '', label: 'Vælg aktivitet' }, ...props.activities.map((a) => ({ value: a, label: activityName(names, a) }))]} />
         <TextInput name="startDate" label="Startdato" type="date" value={values.startDate} errors={errors} width="s" />
         <RadioGroup name="status" legend="Status" value={values.status} errors={errors} options={ENROLMENT_STATUSES.map((s) => ({ value: s, label: ENROLMENT_STATUS_LABELS[s] }))} />
-        <TextInput name="endDate" label="Slutdato" helptext="Kun for et forløb, der er afsluttet eller afbrudt." type="date" optional value={values.endDate} errors={errors} width="s" />
+        <TextInput name="endDate" label="Slutdato" helptext="Kun for en tilmelding, der er afsluttet eller afbrudt." type="date" optional value={values.endDate} errors={errors} width="s" />
         <RadioGroup
           name="referralKind"
           legend="Hvordan kom deltageren?"
@@ -430,7 +430,7 @@ export function EnrolPage(props: { ctx: PageContext; code: string; values: Enrol
 
 export function EndEnrolmentPage(props: { ctx: PageContext; code: string; enrolment: Enrolment; names: Names; values: { endDate: string; status: string }; errors: FieldError[] }) {
   const { ctx, code, enrolment, names, values, errors } = props;
-  const title = `Afslut forløbet i ${activityName(names, enrolment.activity)}`;
+  const title = `Afslut tilmeldingen i ${activityName(names, enrolment.activity)}`;
   return (
     <Layout ctx={ctx} title={`${title} for ${code}`} hasErrors={errors.length > 0}>
       <BackLink href={`/deltagere/${code}`} text={`Deltager ${code}`} />
@@ -439,12 +439,12 @@ export function EndEnrolmentPage(props: { ctx: PageContext; code: string; enrolm
       <p>
         Deltager {code} har været tilmeldt siden <DateText iso={enrolment.startDate} />.
       </p>
-      <form method="post" action={`/deltagere/${code}/forloeb/${enrolment.id}/afslut`} novalidate>
+      <form method="post" action={`/deltagere/${code}/tilmeldinger/${enrolment.id}/afslut`} novalidate>
         <CsrfField token={ctx.csrf} />
         <TextInput name="endDate" label="Slutdato" type="date" value={values.endDate} errors={errors} width="s" />
         <RadioGroup
           name="status"
-          legend="Hvordan sluttede forløbet?"
+          legend="Hvordan sluttede tilmeldingen?"
           value={values.status}
           errors={errors}
           options={[
@@ -453,7 +453,7 @@ export function EndEnrolmentPage(props: { ctx: PageContext; code: string; enrolm
           ]}
         />
         <button type="submit" class="button button-primary">
-          Afslut forløbet
+          Afslut tilmeldingen
         </button>
       </form>
     </Layout>
@@ -578,13 +578,13 @@ const IMPORT_STATUS_LABELS: Record<string, string> = { imported: 'Importeret', r
 export function EnrolmentImportPage(props: { ctx: PageContext; imports: ParticipantImportRow[]; errors: FieldError[]; maxMegabytes: number }) {
   const { ctx, errors } = props;
   return (
-    <Layout ctx={ctx} title="Importér forløb" hasErrors={errors.length > 0}>
+    <Layout ctx={ctx} title="Importér tilmeldinger" hasErrors={errors.length > 0}>
       <BackLink href="/deltagere" text="Deltagere" />
-      <h1>Importér forløb</h1>
+      <h1>Importér tilmeldinger</h1>
       <ErrorSummary errors={errors} />
       <p class="font-lead">
         Indlæs et regneark (CSV eller XLSX) med deltagernes tilmeldinger til aktiviteter. Alle fejl i filen vises på én gang med række og kolonne, og intet
-        gemmes, før hele filen er i orden. Et forløb, der allerede er registreret (samme deltager, aktivitet og startdato), tilføjes ikke igen.
+        gemmes, før hele filen er i orden. En tilmelding, der allerede er registreret (samme deltager, aktivitet og startdato), tilføjes ikke igen.
       </p>
       <form method="post" action={`/deltagere/import?_csrf=${encodeURIComponent(ctx.csrf)}`} encType="multipart/form-data">
         <FileInput name="fil" label="Fil" helptext={`CSV (semikolon eller komma) eller Excel (XLSX), højst ${formatNumber(props.maxMegabytes)} MB.`} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" errors={errors} />
@@ -604,10 +604,10 @@ export function EnrolmentImportPage(props: { ctx: PageContext; imports: Particip
       />
       <h2>Dine seneste importer</h2>
       <Table
-        caption="Dine seneste importer af forløb"
-        headers={['Fil', 'Status', 'Nye forløb', 'Uændrede', 'Fejl', 'Tidspunkt']}
+        caption="Dine seneste importer af tilmeldinger"
+        headers={['Fil', 'Status', 'Nye tilmeldinger', 'Uændrede', 'Fejl', 'Tidspunkt']}
         numeric={[2, 3, 4]}
-        emptyText="Du har ikke importeret forløb endnu."
+        emptyText="Du har ikke importeret tilmeldinger endnu."
         rows={props.imports.map((i) => [
           <a href={`/deltagere/import/${i.id}`}>{i.file_name}</a>,
           IMPORT_STATUS_LABELS[i.status] ?? i.status,
@@ -626,7 +626,7 @@ export function EnrolmentImportResultPage(props: { ctx: PageContext; row: Partic
   const rejected = row.status === 'rejected';
   return (
     <Layout ctx={ctx} title={`Import af ${row.file_name}`} hasErrors={rejected}>
-      <BackLink href="/deltagere/import" text="Importér forløb" />
+      <BackLink href="/deltagere/import" text="Importér tilmeldinger" />
       <h1>Import af {row.file_name}</h1>
       {rejected ? (
         <div class="alert alert-error" role="alert">
@@ -641,7 +641,7 @@ export function EnrolmentImportResultPage(props: { ctx: PageContext; row: Partic
       ) : (
         <Alert variant="success" heading="Filen er importeret" announce={false}>
           <p>
-            {formatNumber(row.rows_imported)} nye forløb og {formatNumber(row.rows_unchanged)} uændrede.
+            {formatNumber(row.rows_imported)} nye tilmeldinger og {formatNumber(row.rows_unchanged)} uændrede.
           </p>
         </Alert>
       )}

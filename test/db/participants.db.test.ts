@@ -9,6 +9,7 @@ import { testEngines } from '../support/databases.js';
 import { startTestApp, type Session, type TestApp } from '../support/test-app.js';
 import { aParticipant, anEnrolment, grantActivity, insertRows } from '../fixtures/participants/index.js';
 import { newParticipantCode } from '../../src/participants/personal-id.js';
+import { writeXlsx } from '../../src/monitoring/import/templates.js';
 
 for (const engine of testEngines()) {
   describe(`participants on ${engine}`, () => {
@@ -171,6 +172,48 @@ for (const engine of testEngines()) {
       assert.deepEqual(detail.household.members.map((m: { code: string }) => m.code), [b.code]);
     });
 
+    it('changes only the fields a PATCH names, and ends an enrolment with its date and status', async () => {
+      const p = await register({ nickname: 'Mona', birthYearMonth: '2012-06', address: 'Husarvej 26', school: 'Nørrevangsskolen' });
+      const patched = await call('PATCH', `/api/v1/participants/${p.code}`, worker, { nickname: 'Mona K.' });
+      assert.equal(patched.statusCode, 200, patched.body);
+      assert.equal(patched.json().nickname, 'Mona K.');
+      assert.equal(patched.json().school, 'Nørrevangsskolen');
+      assert.equal(patched.json().area, 'gl-jennumparken');
+      const enrolled = await call('POST', `/api/v1/participants/${p.code}/enrolments`, worker, { activity: 'trivsel-i-skolen', startDate: '2025-08-15' });
+      assert.equal(enrolled.statusCode, 201, enrolled.body);
+      const id = enrolled.json().enrolment.id;
+      const early = await call('POST', `/api/v1/participants/${p.code}/enrolments/${id}/end`, worker, { endDate: '2025-08-01', status: 'afsluttet' });
+      assert.equal(early.statusCode, 400);
+      assert.match(early.json().error.fields[0].message, /før startdatoen/);
+      const ended = await call('POST', `/api/v1/participants/${p.code}/enrolments/${id}/end`, worker, { endDate: '2025-09-30', status: 'afbrudt' });
+      assert.equal(ended.statusCode, 200, ended.body);
+      assert.deepEqual([ended.json().status, ended.json().endDate], ['afbrudt', '2025-09-30']);
+    });
+
+    it('records the withdrawal of a consent once', async () => {
+      const p = await register({ birthYearMonth: '2008-06', address: 'Husarvej 28' });
+      const consent = await call('POST', `/api/v1/participants/${p.code}/consents`, worker, { givenBy: 'deltageren', givenOn: '2025-09-01', purpose: 'Deltagelse i Brandkadet', legalBasis: 'samtykke' });
+      assert.equal(consent.statusCode, 201, consent.body);
+      const url = `/api/v1/participants/${p.code}/consents/${consent.json().id}/withdraw`;
+      const withdrawn = await call('POST', url, worker, { withdrawnOn: '2025-09-20' });
+      assert.equal(withdrawn.json().withdrawnOn, '2025-09-20');
+      assert.equal((await call('POST', url, worker, { withdrawnOn: '2025-09-21' })).statusCode, 409);
+    });
+
+    it('imports enrolments from an XLSX file and offers a template', async () => {
+      const p = await register({ birthYearMonth: '2011-06', address: 'Husarvej 30' });
+      const xlsx = await writeXlsx([{ name: 'Data', header: ['deltagerkode', 'aktivitet', 'start'], rows: [[p.code, 'Brandkadet', '01-10-2025']] }]);
+      const response = await app.request({
+        method: 'POST', url: '/api/v1/participants/enrolments/import?filnavn=tilmeldinger.xlsx', payload: xlsx,
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-csrf-token': worker.csrf }, cookies: { helhed_session: worker.cookie },
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().imported, 1);
+      const template = await call('GET', '/deltagere/import/skabelon.csv', worker);
+      assert.equal(template.statusCode, 200);
+      assert.match(template.body, /^\uFEFFdeltagerkode;aktivitet;start;slut;status;henvist_fra;begrundelse/);
+    });
+
     it('reports every mistake of an enrolment file at once by row and column and stores nothing, then imports the corrected file once', async () => {
       const ok = await register({ birthYearMonth: '2011-04', address: 'Husarvej 16', school: 'Nørrevangsskolen' });
       const young = await register({ birthYearMonth: '2015-04', address: 'Husarvej 18' });
@@ -190,7 +233,7 @@ for (const engine of testEngines()) {
       ].join('\r\n');
       const before = await count('enrolments');
       const post = (body: string) =>
-        app.request({ method: 'POST', url: '/api/v1/participants/enrolments/import?filnavn=forloeb.csv', payload: body, headers: { 'content-type': 'text/csv', 'x-csrf-token': worker.csrf }, cookies: { helhed_session: worker.cookie } });
+        app.request({ method: 'POST', url: '/api/v1/participants/enrolments/import?filnavn=tilmeldinger.csv', payload: body, headers: { 'content-type': 'text/csv', 'x-csrf-token': worker.csrf }, cookies: { helhed_session: worker.cookie } });
       const rejected = await post(withMistakes);
       assert.equal(rejected.statusCode, 422, rejected.body);
       const { error } = rejected.json();

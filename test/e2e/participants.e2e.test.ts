@@ -120,11 +120,11 @@ describeInBrowser('participants in the browser', () => {
             assert.match(enrolments, /Trivsel i skolen/);
 
             // End the younger child's Trivsel i skolen.
-            await page.getByRole('link', { name: 'Afslut forløbet i Trivsel i skolen' }).click();
+            await page.getByRole('link', { name: 'Afslut tilmeldingen i Trivsel i skolen' }).click();
             await page.waitForURL(/\/afslut$/);
-            await assertAccessible(page, 'afslut forløb');
-            await submit(page, page.getByRole('button', { name: 'Afslut forløbet' }));
-            assert.match(await page.locator('.alert-success').innerText(), /Forløbet er afsluttet/);
+            await assertAccessible(page, 'afslut tilmelding');
+            await submit(page, page.getByRole('button', { name: 'Afslut tilmeldingen' }));
+            assert.match(await page.locator('.alert-success').innerText(), /Tilmeldingen er afsluttet/);
 
             await page.goto(`/deltagere/husstande/${household}`);
             const members = await page.locator('table').innerText();
@@ -152,10 +152,10 @@ describeInBrowser('participants in the browser', () => {
           const code = decodeURIComponent(new URL(page.url()).pathname).split('/').pop()!;
 
           await page.goto('/deltagere/import');
-          await assertAccessible(page, 'import af forløb');
+          await assertAccessible(page, 'import af tilmeldinger');
           const upload = async (text: string) => {
             await page.goto('/deltagere/import');
-            await page.getByLabel('Fil').setInputFiles({ name: 'forloeb.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+            await page.getByLabel('Fil').setInputFiles({ name: 'tilmeldinger.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
             await submit(page, page.getByRole('button', { name: 'Importér' }));
           };
           await upload(['deltagerkode;aktivitet;start;slut;status', `${code};Svømning;01-09-2025;;`, `${code};Brandkadet;01-09-2025;01-08-2025;afsluttet`].join('\r\n'));
@@ -166,7 +166,7 @@ describeInBrowser('participants in the browser', () => {
           await assertAccessible(page, 'import med fejl');
 
           await upload(['deltagerkode;aktivitet;start;slut;status', `${code};Brandkadet;01-09-2025;;`].join('\r\n'));
-          assert.match(await page.locator('.alert-success').innerText(), /1 nye forløb/);
+          assert.match(await page.locator('.alert-success').innerText(), /1 nye tilmeldinger/);
           await assertAccessible(page, 'importeret fil');
         } finally {
           await context.close();
