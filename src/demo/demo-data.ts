@@ -12,6 +12,7 @@ import type { MeasurementService } from '../monitoring/measurements.service.js';
 import { indicatorCatalogue } from '../monitoring/indicator-catalogue.js';
 import { danishDateOf } from '../time/copenhagen.js';
 import { DEMO_FILE_NAME, demoInputs, demoMeasurementRows, demoMeasurementsCsv } from './demo-measurements.js';
+import { seedDemoParticipants, type DemoPopulationResult } from './demo-participants.js';
 
 /** The settings key that records that this database holds synthetic demo data. */
 export const DEMO_SETTING = 'demo-data';
@@ -46,7 +47,11 @@ const DEMO_ACTOR = { ...SYSTEM_ACTOR, label: 'demodata' };
  * modules that record activity, measurements, meetings and incidents add their synthetic data here, all invented.
  * Safe to call on every start: what exists is left alone.
  */
-export async function seedDemoData(database: Db, planId: string, services: DemoServices): Promise<{ created: string[]; measurements: number }> {
+export async function seedDemoData(
+  database: Db,
+  planId: string,
+  services: DemoServices,
+): Promise<{ created: string[]; measurements: number; population: DemoPopulationResult }> {
   const created: string[] = [];
   for (const user of demoUsers()) {
     if (await findUserByEmail(database.db, user.email)) continue;
@@ -54,10 +59,15 @@ export async function seedDemoData(database: Db, planId: string, services: DemoS
     created.push(user.email);
   }
   const measurements = await seedDemoMeasurements(planId, services);
+  const users = demoUsers();
+  const population = await seedDemoParticipants(database, planId, services, {
+    partnerOrganisation: users.find((u) => u.role === 'partner')!.organisation!,
+    secretariatEmail: users.find((u) => u.role === 'sekretariat')!.email,
+  });
   if (!(await hasDemoData(database.db))) {
     await database.db.insertInto('settings').values({ key: DEMO_SETTING, value: 'syntetiske demodata', updated_at: nowIso() }).execute();
   }
-  return { created, measurements };
+  return { created, measurements, population };
 }
 
 /**
