@@ -40,6 +40,10 @@ const OutputsResponse = Type.Object({
     }),
   ),
   byInterventionArea: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), participants: Count, households: Count })),
+  byArea: Type.Object({
+    areas: Type.Array(Type.Object({ slug: Type.Union([Type.String(), Type.Null()], { description: 'null: uden for områderne eller ukendt' }), name: Type.String() })),
+    activities: Type.Array(Type.Object({ slug: Type.String(), participants: Type.Array(Type.String(), { description: 'Deltagere pr. område i områdernes rækkefølge, som de må vises («<5», «–»)' }), total: Type.String() })),
+  }),
 });
 
 const ReportBody = Type.Object(
@@ -104,7 +108,7 @@ export function outputsApi(services: AppServices): FastifyPluginAsync {
       async (request) => {
         const planId = planOf(request).id;
         const year = (request.query as { year?: string }).year;
-        const { overview, rows } = await outputs.byInterventionArea({ suppressAll: true }, planId, year);
+        const [{ overview, rows }, { table }] = await Promise.all([outputs.byInterventionArea({ suppressAll: true }, planId, year), outputs.byArea({ suppressAll: true }, planId, year)]);
         return {
           year: { label: overview.year.label, start: overview.year.start, end: overview.year.end },
           today: overview.today,
@@ -128,6 +132,7 @@ export function outputsApi(services: AppServices): FastifyPluginAsync {
             })),
           })),
           byInterventionArea: rows.map((r) => ({ slug: r.slug, name: r.name, participants: r.participants, households: r.households })),
+          byArea: { areas: table.areas, activities: table.rows.map((r) => ({ slug: r.activitySlug, participants: r.cells, total: r.total })) },
         };
       },
     );

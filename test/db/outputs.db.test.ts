@@ -100,6 +100,8 @@ for (const engine of testEngines()) {
       const target = brandkadet.targets.find((t: { code: string }) => t.code === 'brandkadet-deltagere');
       assert.deepEqual(target.delivered, { value: null, text: '<5', suppressed: true });
       assert.equal(target.forecast, null);
+      const byArea = response.json().byArea.activities.find((a: { slug: string }) => a.slug === 'brandkadet');
+      assert.ok(!byArea.participants.includes('3'), byArea.participants.join(' '));
     });
 
     it('refuses a year it cannot read with a Danish message naming the field', async () => {
