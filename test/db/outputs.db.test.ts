@@ -129,6 +129,14 @@ for (const engine of testEngines()) {
       assert.match(response.json().error.message, /Du kan kun indberette for aktiviteter.*Brandkadet/);
     });
 
+    it('lets the secretariat report only for the activities it is granted', async () => {
+      const granted = await post('/api/v1/outputs/reports', secretariat, { activity: 'brandkadet', target: 'brandkadet-pladser', year: '2025/26', delivered: 12, note: 'Aftalt med Ungdomsskolen' });
+      assert.equal(granted.statusCode, 204, granted.body);
+      const other = await post('/api/v1/outputs/reports', secretariat, { activity: 'social-vicevaert', target: 'sv-2', year: '2025/26', delivered: 1 });
+      assert.equal(other.statusCode, 403);
+      assert.match(await targetRow('brandkadet', board, 'pladser til unge'), /12 af 12: opfyldt/);
+    });
+
     it('refuses a report of a target Helhed counts itself', async () => {
       const response = await post('/api/v1/outputs/reports', partner, { activity: 'trivsel-i-skolen', target: 'trivsel-deltagere', year: '2025/26', delivered: 12 });
       assert.equal(response.statusCode, 400);
