@@ -274,9 +274,20 @@ export async function eraseParticipant(trx: Transaction<Database>, participant: 
  * and registered before `cutoffInstant`. Placeholders of earlier erasures (anonymised) are never due.
  */
 export function dueForRetention(db: Q, planId: string, cutoffDate: string, cutoffInstant: string, limit: number): Promise<ParticipantRow[]> {
+  return dueQuery(db, planId, cutoffDate, cutoffInstant).selectAll('p').orderBy('p.id').limit(limit).execute();
+}
+
+/** How many are due, by the same rule as `dueForRetention`. */
+export async function countDueForRetention(db: Q, planId: string, cutoffDate: string, cutoffInstant: string): Promise<number> {
+  const row = await dueQuery(db, planId, cutoffDate, cutoffInstant)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function dueQuery(db: Q, planId: string, cutoffDate: string, cutoffInstant: string) {
   return db
     .selectFrom('participants as p')
-    .selectAll('p')
     .where('p.plan_id', '=', planId)
     .where('p.anonymised_at', 'is', null)
     .where((eb) =>
@@ -298,10 +309,7 @@ export function dueForRetention(db: Q, planId: string, cutoffDate: string, cutof
           eb('p.created_at', '<', cutoffInstant),
         ]),
       ]),
-    )
-    .orderBy('p.id')
-    .limit(limit)
-    .execute();
+    );
 }
 
 /**

@@ -41,6 +41,7 @@ import type { ParticipantRow } from '../participants/participants.table.js';
 import { normaliseName } from '../activities/target-group.js';
 import { danishDateOf, localToInstant, parseIsoDate, startOfDanishDay } from '../time/copenhagen.js';
 import {
+  countDueForRetention,
   countFallingDue,
   countReads,
   deleteGrant,
@@ -465,7 +466,7 @@ export class PrivacyService {
     const cutoff = retentionCutoff(today, months);
     const cutoffInstant = startOfDanishDay(cutoff)!.toISOString();
     const [dueNow, soon, runs] = await Promise.all([
-      dueForRetention(db, planId, cutoff, cutoffInstant, 100_000),
+      countDueForRetention(db, planId, cutoff, cutoffInstant),
       countFallingDue(db, planId, cutoff, retentionCutoff(monthsAfter(today, 1), months)),
       lastRetentionRuns(db, 50),
     ]);
@@ -473,7 +474,7 @@ export class PrivacyService {
       months,
       today,
       cutoff,
-      dueNow: dueNow.length,
+      dueNow,
       dueSoon: { count: soon.count, firstOn: soon.first ? monthsAfter(soon.first, months) : null },
       nextRunAt: this.nextRetentionRunAt?.toISOString() ?? null,
       runs: runs

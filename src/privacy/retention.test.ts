@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { monthsAfter, monthsBefore, retentionCutoff } from './retention.js';
+import { ConfigError, loadConfig } from '../config.js';
 
 describe('retention cut-off', () => {
   it('goes back whole calendar months', () => {
@@ -24,5 +25,23 @@ describe('retention cut-off', () => {
 
   it('refuses a date that is not written YYYY-MM-DD', () => {
     assert.throws(() => monthsBefore('26-11-2026', 1), /ÅÅÅÅ-MM-DD/);
+  });
+});
+
+describe('HELHED_RETENTION_MONTHS', () => {
+  const env = (value?: string) => ({ HELHED_SECRET: 'ab'.repeat(32), ...(value === undefined ? {} : { HELHED_RETENTION_MONTHS: value }) });
+
+  it('is 24 months when not set', () => {
+    assert.equal(loadConfig(env()).privacy.retentionMonths, 24);
+  });
+
+  it('takes a whole number of months', () => {
+    assert.equal(loadConfig(env('36')).privacy.retentionMonths, 36);
+  });
+
+  it('refuses what is not a whole number from 6 to 120, in Danish, naming the variable', () => {
+    for (const bad of ['abc', '2', '1.5', '121']) {
+      assert.throws(() => loadConfig(env(bad)), (error: Error) => error instanceof ConfigError && /HELHED_RETENTION_MONTHS.*mellem 6 og 120/.test(error.message), bad);
+    }
   });
 });
