@@ -138,19 +138,26 @@ export async function updateEnrolment(db: Q, id: string, changes: Partial<Enrolm
   await db.updateTable('enrolments').set(changes).where('id', '=', id).execute();
 }
 
-/** Enrolments that already exist for participant, activity and start (an import run twice adds nothing). */
-export async function existingEnrolmentKeys(db: Q, planId: string, participantIds: readonly string[]): Promise<Set<string>> {
+/**
+ * What is already stored of these participants' enrolments: every participant, activity and start (an import run
+ * twice adds nothing), and the open ones (aktiv or venteliste) per participant and activity with their start.
+ */
+export async function existingEnrolments(db: Q, planId: string, participantIds: readonly string[]): Promise<{ keys: Set<string>; open: Map<string, string> }> {
   const keys = new Set<string>();
+  const open = new Map<string, string>();
   for (let i = 0; i < participantIds.length; i += 500) {
     const rows = await db
       .selectFrom('enrolments')
-      .select(['participant_id', 'activity_slug', 'start_date'])
+      .select(['participant_id', 'activity_slug', 'start_date', 'status'])
       .where('plan_id', '=', planId)
       .where('participant_id', 'in', participantIds.slice(i, i + 500) as string[])
       .execute();
-    for (const r of rows) keys.add(`${r.participant_id}|${r.activity_slug}|${r.start_date}`);
+    for (const r of rows) {
+      keys.add(`${r.participant_id}|${r.activity_slug}|${r.start_date}`);
+      if (r.status === 'aktiv' || r.status === 'venteliste') open.set(`${r.participant_id}|${r.activity_slug}`, r.start_date);
+    }
   }
-  return keys;
+  return { keys, open };
 }
 
 /** The participants with these codes that the scope sees (for an import). */

@@ -688,7 +688,9 @@ export class ParticipantService {
     }
     const db = this.database.db;
     const participants = await repo.visibleParticipantsByCode(db, scope, planId, [...new Set(codes.values())]);
-    const existing = await repo.existingEnrolmentKeys(db, planId, [...new Set([...participants.values()].map((p) => p.id))]);
+    const existing = await repo.existingEnrolments(db, planId, [...new Set([...participants.values()].map((p) => p.id))]);
+    /** Open enrolments in the file, per participant and activity, with their row. */
+    const openInFile = new Map<string, number>();
     const seen = new Map<string, number>();
     const now = nowIso(this.clock);
     const fresh: EnrolmentRow[] = [];
@@ -725,9 +727,20 @@ export class ParticipantService {
         problem({ row: r.row, column: 'begrundelse', message: `${blockedMessage(decision.blocks).replace(/ Skriv en begrundelse.*$/, '')} Skriv i kolonnen begrundelse, hvorfor deltageren alligevel tilmeldes.` });
         continue;
       }
-      if (existing.has(key)) {
+      if (existing.keys.has(key)) {
         unchanged++;
         continue;
+      }
+      if (r.input.status === 'aktiv' || r.input.status === 'venteliste') {
+        const pair = `${p.id}|${r.input.activity}`;
+        const openSince = existing.open.get(pair);
+        const openRow = openInFile.get(pair);
+        if (openSince !== undefined || openRow !== undefined) {
+          const where = openSince !== undefined ? `fra ${openSince} i Helhed` : `i række ${openRow}`;
+          problem({ row: r.row, column: 'aktivitet', message: `Deltageren er allerede tilmeldt ${activity.name} (${where}). Afslut den tilmelding først, eller giv rækken en slutdato.` });
+          continue;
+        }
+        openInFile.set(pair, r.row);
       }
       const row = enrolmentRow(planId, p.id, r.input, decision, actor, principal.userId, now);
       fresh.push(row);

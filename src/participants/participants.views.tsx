@@ -56,7 +56,8 @@ export interface SearchValues {
 export function ParticipantsPage(props: { ctx: PageContext; values: SearchValues; result: SearchResult; names: Names; activities: string[]; canManage: boolean }) {
   const { ctx, values, result, names } = props;
   const errors = result.errors;
-  const filters = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
+  const first = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
+  const filters = new URLSearchParams(first);
   if (result.next) filters.set('efter', result.next);
   return (
     <Layout ctx={ctx} title="Deltagere" hasErrors={errors.length > 0}>
@@ -103,9 +104,11 @@ export function ParticipantsPage(props: { ctx: PageContext; values: SearchValues
           r.activities.length > 0 ? r.activities.map((a) => activityName(names, a)).join(', ') : '–',
         ])}
       />
-      {result.next ? (
-        <p class="d-print-none">
-          <a href={`/deltagere?${filters.toString()}`}>Næste side</a>
+      {result.next || result.search.after ? (
+        <p class="d-print-none helhed-actions">
+          {result.search.after ? <a href={`/deltagere${first.size > 0 ? `?${first.toString()}` : ''}`}>Første side</a> : null}
+          {result.next && result.search.after ? ' · ' : null}
+          {result.next ? <a href={`/deltagere?${filters.toString()}`}>Næste side</a> : null}
         </p>
       ) : null}
     </Layout>

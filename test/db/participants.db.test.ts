@@ -257,6 +257,9 @@ for (const engine of testEngines()) {
       assert.equal(again.json().imported, 0);
       assert.equal(again.json().unchanged, 3);
       assert.equal(await count('enrolments'), before + 3);
+      const twice = await post(['deltagerkode;aktivitet;start', `${ok.code};Trivsel i skolen;01-10-2025`].join('\r\n'));
+      assert.equal(twice.statusCode, 422);
+      assert.match(twice.json().error.rows[0].message, /allerede tilmeldt Trivsel i skolen \(fra 2025-09-01/);
       const referred = await app.db.database.db.selectFrom('enrolments').selectAll().where('activity_slug', '=', 'brandkadet').where('start_date', '=', '2025-09-15').executeTakeFirstOrThrow();
       assert.equal(referred.referral_kind, 'aktivitet');
       assert.equal(referred.referred_from_activity, 'trivsel-i-skolen');
