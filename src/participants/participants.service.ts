@@ -289,6 +289,9 @@ export class ParticipantService {
         if (!(error instanceof AddressInputError)) throw error;
         errors.push({ field: 'address', message: error.message });
       }
+    } else if (partial && input.area === '' && !input.keepAddress) {
+      // A change that leaves the address out and does not ask to keep one removes a kept address, not the area.
+      changes.address = null;
     } else if (input.area !== '' || !partial) {
       if (input.area !== '' && input.area !== 'udenfor' && !snapshot.areas().some((a) => a.data.slug === input.area)) errors.push({ field: 'area', message: `Boligområdet «${input.area}» findes ikke i planen.` });
       changes.area_slug = input.area === '' || input.area === 'udenfor' ? null : input.area;

@@ -49,9 +49,13 @@ for (const engine of testEngines()) {
       assert.ok(row.created_by, 'the registrant is kept, so they see the person before any enrolment');
     });
 
-    it('keeps the address only when the employee says it is needed', async () => {
+    it('keeps the address only when the employee says it is needed, and forgets it when told', async () => {
       const p = await register({ birthYearMonth: '2014-03', address: 'Husarvej 14', keepAddress: true });
       assert.equal(p.address, 'Husarvej 14');
+      const forgotten = await call('PATCH', `/api/v1/participants/${p.code}`, worker, { address: null, keepAddress: false });
+      assert.equal(forgotten.statusCode, 200, forgotten.body);
+      assert.equal(forgotten.json().address, null);
+      assert.equal(forgotten.json().area, 'gl-jennumparken');
     });
 
     it('names the address that lies outside the plan\'s areas', async () => {
