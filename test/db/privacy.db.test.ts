@@ -6,6 +6,7 @@ import { newId } from '../../src/db/ids.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { logPersonalDataRead } from '../../src/participants/personal-data-log.js';
 import { newParticipantCode } from '../../src/participants/personal-id.js';
+import { scheduleRetention } from '../../src/privacy/privacy.service.js';
 import { aCourse, aHousehold, anEnrolment, aParticipant, aSession, insertRows } from '../fixtures/participants/index.js';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
@@ -131,6 +132,14 @@ for (const engine of testEngines()) {
         const page = await call(admin, 'GET', '/persondata/adgang');
         assert.equal(page.statusCode, 200);
         assert.match(page.body, /Fjern<span class="sr-only"> adgangen til Social vicevært/);
+      });
+
+      it('offers the activities the plan names an organisation in as a hint', async () => {
+        await app.userSession({ email: 'ungdomsskolen@helhed.test', roles: ['partner'], organisation: 'Randers Ungdomsskole' });
+        const overview = await app.services.privacy.accessOverview(app.planId);
+        const school = overview.organisations.find((o) => o.name === 'Randers Ungdomsskole')!;
+        assert.ok(school.planHints.includes('brandkadet'), school.planHints.join(', '));
+        assert.ok(!school.planHints.includes('npu'));
       });
 
       it('shows a Danish error on the page when nobody is chosen', async () => {
@@ -319,6 +328,22 @@ for (const engine of testEngines()) {
         const page = await call(admin, 'GET', '/persondata/opbevaring');
         assert.equal(page.statusCode, 200);
         assert.match(page.body, /ingen deltagere var forfaldne/);
+      });
+    });
+
+    describe('the daily run in the server', () => {
+      it('runs retention shortly after start and records the run', async () => {
+        const before = (await auditOf('retention', 'erase')).length;
+        const stop = scheduleRetention(app.services.privacy, { ...SYSTEM_ACTOR, label: 'opbevaringsjobbet' }, { info: () => {}, error: (e) => assert.fail(String(e)) }, 5);
+        try {
+          for (let i = 0; i < 100 && (await auditOf('retention', 'erase')).length === before; i++) await new Promise((r) => setTimeout(r, 20));
+          const runs = await auditOf('retention', 'erase');
+          assert.equal(runs.length, before + 1);
+          assert.equal(runs[0]!.actor_label, 'opbevaringsjobbet');
+          assert.ok(app.services.privacy.nextRetentionRunAt!.getTime() > Date.now() + 23 * 3_600_000, 'the next run is a day later');
+        } finally {
+          stop();
+        }
       });
     });
 
