@@ -135,6 +135,16 @@ for (const engine of testEngines()) {
       assert.equal((await call('GET', `/api/v1/participants/${other.code}`, admin)).statusCode, 200);
     });
 
+    it("lets a partner's organisation see the person it registered before any enrolment, and no one else but an administrator", async () => {
+      const p = await register({ birthYearMonth: '2013-02', address: 'Husarvej 32' }, school);
+      const colleague = await app.userSession({ email: 'skole2@helhed.test', roles: ['partner'], organisation: 'Nørrevangsskolen' });
+      assert.equal((await call('GET', `/api/v1/participants/${p.code}`, colleague)).statusCode, 200);
+      assert.equal((await call('GET', `/api/v1/participants/${p.code}`, worker)).statusCode, 404);
+      assert.equal((await call('GET', `/api/v1/participants/${p.code}`, admin)).statusCode, 200);
+      const row = await app.db.database.db.selectFrom('participants').select('registered_by_organisation_id').where('code', '=', p.code).executeTakeFirstOrThrow();
+      assert.ok(row.registered_by_organisation_id);
+    });
+
     it('logs every list, search and detail read of personal data', async () => {
       const before = Number((await app.db.database.db.selectFrom('personal_data_reads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const p = await register({ birthYearMonth: '2012-03', address: 'Husarvej 10' });
