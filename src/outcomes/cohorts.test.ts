@@ -116,3 +116,13 @@ describe('aggregating a cohort', () => {
     assert.deepEqual(comparisonAreas(cohort, areas, 5), [{ slug: 'vangdalen', name: 'Vangdalen' }]);
   });
 });
+
+describe('values a measure cannot take', () => {
+  it('are left out of the cohort rather than counted in n', () => {
+    const result = aggregateCohort({
+      measure: language, members: members(6), threshold: 5, comparisons: [], scopes: SCOPES, offsets: [1],
+      values: values(['generel', 'generel', 'generel', 'generel', 'generel', 'generel indsats'], AFTER_1),
+    });
+    assert.deepEqual(result.windows[0]!.n, { shown: true, value: 5 });
+  });
+});

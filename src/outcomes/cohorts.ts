@@ -97,7 +97,14 @@ function valuesByWindow(input: CohortInput): { terms: Map<string, TermIndex>; pe
   for (const m of input.members) startTerm.set(m.participantId, termOf(m.startDate));
   const latest = new Map<string, CohortValue>();
   const wanted = new Set(input.offsets);
+  const scale = input.measure.scale;
+  // A value the measure cannot take (written before a change of the catalogue, or by hand in the database) is left
+  // out rather than counted in n without a place in the distribution.
+  const allowed = new Set(scale.type === 'category' ? scale.values.map((v) => v.value) : []);
+  const fits = (v: CohortValue) =>
+    scale.type === 'category' ? v.valueText !== null && allowed.has(v.valueText) : v.value !== null && v.value >= scale.min && v.value <= scale.max;
   for (const v of input.values) {
+    if (!fits(v)) continue;
     const start = startTerm.get(v.participantId);
     if (start === undefined) continue;
     const offset = termOf(v.periodEnd) - start;

@@ -4,7 +4,7 @@
  * between activities and from partners. The plan relies on recruiting across activities. Always suppressed, since the
  * view is for the board too (PRODUCT.md, "Small numbers"). Pure.
  */
-import { isSmallCount, suppressTable, type CountCell, type SuppressedTable } from '../monitoring/small-numbers.js';
+import { suppressTable, type CountCell, type SuppressedTable } from '../monitoring/small-numbers.js';
 
 /** One enrolment as the journey view needs it. */
 export interface JourneyEnrolment {
@@ -65,24 +65,23 @@ const tookPart = (e: JourneyEnrolment) => e.status !== 'venteliste';
 const within = (e: JourneyEnrolment, p: JourneyPeriod) => e.startDate <= p.end && (e.endDate === null || e.endDate >= p.start);
 const familyOf = (e: JourneyEnrolment) => e.householdId ?? `deltager:${e.participantId}`;
 
-function countRow(label: string, groups: Map<string, Set<string>>, threshold: number): ActivityCountRow {
+/** Bits set in a mask of activities: how many activities. */
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
+function countRow(label: string, masks: Map<string, number>, threshold: number): ActivityCountRow {
   const counts = [0, 0, 0];
-  for (const activities of groups.values()) counts[Math.min(activities.size, 3) - 1]!++;
+  for (const mask of masks.values()) counts[Math.min(bitCount(mask), 3) - 1]!++;
   const total = counts[0]! + counts[1]! + counts[2]!;
   const suppressed = suppressTable({ cells: [counts], rowTotals: [total] }, threshold);
   return { label, cells: suppressed.cells[0]!, total: suppressed.rowTotals![0]! };
 }
 
-function group(enrolments: readonly JourneyEnrolment[], key: (e: JourneyEnrolment) => string): Map<string, Set<string>> {
-  const groups = new Map<string, Set<string>>();
-  for (const e of enrolments) {
-    const k = key(e);
-    let set = groups.get(k);
-    if (!set) groups.set(k, (set = new Set()));
-    set.add(e.activity);
-  }
-  return groups;
-}
+/** Activities can be told apart in one 32-bit mask; a plan has 16. */
+const MAX_ACTIVITIES = 31;
 
 /** The normalised name of a partner who referred, so that «UUR» and «uur » count as one. */
 export function partnerKey(referredBy: string | null): string {
@@ -95,22 +94,40 @@ export function partnerKey(referredBy: string | null): string {
  * the flows and the last row of the count tables).
  */
 export function journeys(all: readonly JourneyEnrolment[], periods: readonly JourneyPeriod[], whole: JourneyPeriod, threshold: number): JourneyResult {
-  const taking = all.filter(tookPart);
-  const participants: ActivityCountRow[] = [];
-  const families: ActivityCountRow[] = [];
-  for (const p of [...periods, whole]) {
-    const inPeriod = taking.filter((e) => within(e, p));
-    participants.push(countRow(p.label, group(inPeriod, (e) => e.participantId), threshold));
-    families.push(countRow(p.label, group(inPeriod, familyOf), threshold));
+  // One pass over the enrolments: per period, each participant's and each family's activities as a bit mask, which is
+  // far cheaper than sets of names at a hundred thousand participants.
+  const allPeriods = [...periods, whole];
+  const bit = new Map<string, number>();
+  const slugs: string[] = [];
+  const byParticipant = allPeriods.map(() => new Map<string, number>());
+  const byFamily = allPeriods.map(() => new Map<string, number>());
+  for (const e of all) {
+    if (!tookPart(e)) continue;
+    let b = bit.get(e.activity);
+    if (b === undefined) {
+      if (slugs.length >= MAX_ACTIVITIES) throw new RangeError(`Forløb på tværs kan højst følge ${MAX_ACTIVITIES} aktiviteter.`);
+      b = 1 << slugs.length;
+      bit.set(e.activity, b);
+      slugs.push(e.activity);
+    }
+    const family = familyOf(e);
+    for (let i = 0; i < allPeriods.length; i++) {
+      if (!within(e, allPeriods[i]!)) continue;
+      const people = byParticipant[i]!;
+      people.set(e.participantId, (people.get(e.participantId) ?? 0) | b);
+      const families = byFamily[i]!;
+      families.set(family, (families.get(family) ?? 0) | b);
+    }
   }
+  const participants = allPeriods.map((p, i) => countRow(p.label, byParticipant[i]!, threshold));
+  const families = allPeriods.map((p, i) => countRow(p.label, byFamily[i]!, threshold));
 
-  const inWhole = taking.filter((e) => within(e, whole));
-  const pairCounts = new Map<string, number>();
-  for (const activities of group(inWhole, familyOf).values()) {
-    const list = [...activities].sort();
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      const key = `${list[i]}\u0000${list[j]}`;
-      pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
+  const pairCounts = new Map<number, number>();
+  for (const mask of byFamily[allPeriods.length - 1]!.values()) {
+    if ((mask & (mask - 1)) === 0) continue;
+    for (let i = 0; i < slugs.length; i++) {
+      if (!(mask & (1 << i))) continue;
+      for (let j = i + 1; j < slugs.length; j++) if (mask & (1 << j)) pairCounts.set(i * 64 + j, (pairCounts.get(i * 64 + j) ?? 0) + 1);
     }
   }
   const pairs: ActivityPair[] = [];
@@ -120,7 +137,7 @@ export function journeys(all: readonly JourneyEnrolment[], periods: readonly Jou
       pairsNotShown++;
       continue;
     }
-    const [a, b] = key.split('\u0000') as [string, string];
+    const [a, b] = [slugs[Math.floor(key / 64)]!, slugs[key % 64]!].sort() as [string, string];
     pairs.push({ a, b, families: n });
   }
   pairs.sort((x, y) => y.families - x.families || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
@@ -155,9 +172,4 @@ export function referralFlows(enrolments: readonly JourneyEnrolment[], threshold
   const columnTotals = to.map((_, j) => cells.reduce((s, r) => s + r[j]!, 0));
   const grandTotal = rowTotals.reduce((s, n) => s + n, 0);
   return { from, to, partnerNames, table: suppressTable({ cells, rowTotals, columnTotals, grandTotal }, threshold) };
-}
-
-/** Whether a count is one the view may show as it is (not from 1 to the threshold - 1). */
-export function showable(n: number, threshold: number): boolean {
-  return !isSmallCount(n, threshold);
 }

@@ -9,8 +9,7 @@ import { SpreadsheetError } from '../monitoring/import/spreadsheet.js';
 import { displayCount, type CountCell } from '../monitoring/small-numbers.js';
 import type { CohortFigure } from './cohorts.js';
 import { comparableIndicators, OUTCOME_MEASURES, PERIOD_KIND_LABELS } from './outcome-measures.js';
-import { OutcomeService, type Outcome } from './outcomes.service.js';
-import { OUTCOME_IMPORT_LIMIT_BYTES } from './outcomes.pages.js';
+import { OUTCOME_IMPORT_LIMIT_BYTES, OutcomeService, type Outcome } from './outcomes.service.js';
 
 const Problem = Type.Object({ row: Type.Integer(), column: Type.String(), message: Type.String() });
 const ImportError = Type.Object({

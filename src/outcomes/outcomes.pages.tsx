@@ -6,17 +6,15 @@ import { allows, type Permission } from '../auth/permissions.js';
 import { actorOf, planOf, principalOf } from '../auth/request-actor.js';
 import { ValidationError, type FieldError } from '../errors/errors.js';
 import { indicatorCatalogue } from '../monitoring/indicator-catalogue.js';
+import { SpreadsheetError } from '../monitoring/import/spreadsheet.js';
 import { setFlash } from '../web/flash.js';
 import { formText } from '../web/form.js';
 import { pageContext, seeOther, sendPage } from '../web/page.js';
 import { comparableIndicators, OUTCOME_MEASURES } from './outcome-measures.js';
 import { normaliseCode, OUTCOME_HEADER } from './outcome-rows.js';
-import { OutcomeService, type CohortView } from './outcomes.service.js';
+import { OUTCOME_IMPORT_LIMIT_BYTES, OutcomeService, type CohortView } from './outcomes.service.js';
 import { CohortPage, JourneysPage, OutcomeImportPage, OutcomeImportResultPage, OutcomesHomePage, ParticipantOutcomesPage, type CohortFormValues, type EntryValues } from './outcomes.views.js';
 import { DEFAULT_WINDOWS } from './terms.js';
-
-/** The largest outcome file the page accepts; a file of a hundred thousand values is a few megabytes. */
-export const OUTCOME_IMPORT_LIMIT_BYTES = 64 * 1024 * 1024;
 
 const page = { schema: { hide: true } } as const;
 const access = (permission: Permission) => ({ config: { access: permission }, ...page });
@@ -111,8 +109,13 @@ export function outcomePages({ database, plan, clock, config }: AppServices): Fa
         file?.file.resume();
         return renderImport(request, reply, [{ field: 'fil', message: 'Vælg en fil at importere.' }], 400);
       }
-      const result = await outcomes.import(principalOf(request), actorOf(request), planOf(request).id, file.file, { fileName: file.filename, contentType: file.mimetype });
-      if (file.file.truncated) return renderImport(request, reply, [{ field: 'fil', message: `Filen er for stor. Den må højst være ${OUTCOME_IMPORT_LIMIT_BYTES / 1024 / 1024} MB.` }], 413);
+      const upload = file.file;
+      // A file cut off at the size limit must not be imported in part: its end is reported as a problem of the file.
+      const whole = (async function* () {
+        for await (const chunk of upload) yield chunk as Buffer;
+        if (upload.truncated) throw new SpreadsheetError(`Filen er for stor. Den må højst være ${OUTCOME_IMPORT_LIMIT_BYTES / 1024 / 1024} MB.`);
+      })();
+      const result = await outcomes.import(principalOf(request), actorOf(request), planOf(request).id, whole, { fileName: file.filename, contentType: file.mimetype });
       return seeOther(reply, `/udfald/import/${result.importId}`);
     });
 

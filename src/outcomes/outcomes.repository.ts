@@ -163,6 +163,19 @@ export function planPeriod(db: Q, planId: string): Promise<{ period_start: strin
   return db.selectFrom('plans').select(['period_start', 'period_end']).where('id', '=', planId).executeTakeFirst();
 }
 
+/**
+ * A fingerprint of what journeys are computed from: how many enrolments and participants the plan has and when each
+ * last changed. Any enrolment, household link, erasure or anonymisation changes it.
+ */
+export async function journeyFingerprint(db: Q, planId: string): Promise<string> {
+  const [e, p] = await Promise.all([
+    db.selectFrom('enrolments').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')]).where('plan_id', '=', planId).executeTakeFirst(),
+    db.selectFrom('participants').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')]).where('plan_id', '=', planId).executeTakeFirst(),
+  ]);
+  const at = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
+  return `${Number(e?.n ?? 0)}|${at(e?.at)}|${Number(p?.n ?? 0)}|${at(p?.at)}`;
+}
+
 /** Every enrolment of the plan with the participant's household, for journeys across activities. */
 export async function journeyEnrolments(db: Q, planId: string): Promise<JourneyEnrolment[]> {
   const rows = await db

@@ -32,6 +32,8 @@ import * as repo from './outcomes.repository.js';
 export const IMPORT_KIND = 'udfald';
 /** At most this many problems are kept and shown; the count of all of them is kept too. */
 export const PROBLEM_LIMIT = 1000;
+/** The largest outcome file the page and the API accept; a file of a hundred thousand values is a few megabytes. */
+export const OUTCOME_IMPORT_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** A stored value as pages and the API show it. */
 export interface Outcome {
@@ -408,8 +410,25 @@ export class OutcomeService {
     };
   }
 
-  /** Journeys across activities per plan year and over the whole plan. Suppressed. */
+  /** The last journeys computed per plan, with the fingerprint of the data they were computed from. */
+  private readonly journeyCache = new Map<string, { fingerprint: string; day: string; view: JourneyView }>();
+
+  /**
+   * Journeys across activities per plan year and over the whole plan. Suppressed. Reading every enrolment of a large
+   * plan takes far longer than a page may, so the result is kept until an enrolment or a participant changes (or the
+   * day, which decides the plan years shown).
+   */
   async journeys(planId: string): Promise<JourneyView> {
+    const fingerprint = `${(await this.plans.snapshot(planId)).stamp}|${await repo.journeyFingerprint(this.database.db, planId)}`;
+    const day = danishDateOf(this.clock());
+    const cached = this.journeyCache.get(planId);
+    if (cached && cached.fingerprint === fingerprint && cached.day === day) return cached.view;
+    const view = await this.computeJourneys(planId);
+    this.journeyCache.set(planId, { fingerprint, day, view });
+    return view;
+  }
+
+  private async computeJourneys(planId: string): Promise<JourneyView> {
     const [snapshot, enrolments, periods] = await Promise.all([this.plans.snapshot(planId), repo.journeyEnrolments(this.database.db, planId), this.planYears(planId)]);
     const plan = await repo.planPeriod(this.database.db, planId);
     if (!plan) throw new NotFoundError('Planen findes ikke.');

@@ -229,6 +229,16 @@ for (const engine of testEngines()) {
       const page = await get('/udfald/paa-tvaers', board);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Partner: UUR/);
+
+      // A seventh family joins both activities: the next answer counts it (a kept result is not served stale).
+      const household = aHousehold(planId);
+      const [a, b] = [aParticipant(planId, { household_id: household.id }), aParticipant(planId, { household_id: household.id })];
+      await insertRows(app.db.database.db, {
+        households: [household], participants: [a, b],
+        enrolments: [anEnrolment(planId, a.id, 'familiedage', { start_date: '2025-10-01' }), anEnrolment(planId, b.id, 'det-gode-liv-for-alle', { start_date: '2026-02-01' })],
+      });
+      const later = (await get('/api/v1/outcomes/journeys', board)).json();
+      assert.deepEqual(later.families.at(-1).two, { value: 7, shown: '7' });
     });
   });
 }
