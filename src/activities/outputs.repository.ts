@@ -56,11 +56,11 @@ export interface ActivityHouseholds {
 }
 
 /**
- * Distinct households per activity in the plan year, in all and from the plan's areas only, for the activities whose
+ * Distinct households per activity in the plan year, in all and from the plan's areas (`areaSlugs`), for the activities whose
  * targets count families (a handful), so the count reads only their enrolments. Participants are not counted here:
  * each has one area, so an activity's participants are the sum of its row in `participantsByActivityAndArea`.
  */
-export async function householdsByActivity(db: Q, planId: string, year: PlanYear, activitySlugs: readonly string[]): Promise<ActivityHouseholds[]> {
+export async function householdsByActivity(db: Q, planId: string, year: PlanYear, activitySlugs: readonly string[], areaSlugs: readonly string[]): Promise<ActivityHouseholds[]> {
   if (activitySlugs.length === 0) return [];
   const rows = await enrolmentsInYear(db, planId, year)
     .where('e.activity_slug', 'in', [...activitySlugs])
@@ -70,7 +70,8 @@ export async function householdsByActivity(db: Q, planId: string, year: PlanYear
       return [
         'e.activity_slug',
         eb.fn.count<string | number>(household).distinct().as('households'),
-        eb.fn.count<string | number>(eb.case().when('p.area_slug', 'is not', null).then(household).end()).distinct().as('households_from_areas'),
+        // From the plan's areas, as the participants per area count them (an unknown or former area is outside).
+        eb.fn.count<string | number>(eb.case().when('p.area_slug', 'in', areaSlugs.length > 0 ? [...areaSlugs] : ['']).then(household).end()).distinct().as('households_from_areas'),
       ];
     })
     .groupBy('e.activity_slug')

@@ -388,7 +388,7 @@ export class OutputService {
       .map((a) => a.data.slug);
     const summer = summerOf(year);
     const [households, byArea, byInterventionArea, enrolmentsStarted, courses, reported, summerCourses] = await Promise.all([
-      repo.householdsByActivity(db, planId, year, householdActivities),
+      repo.householdsByActivity(db, planId, year, householdActivities, snapshot.areas().map((a) => a.data.slug)),
       repo.participantsByActivityAndArea(db, planId, year),
       repo.totalsByInterventionArea(db, planId, year, activitiesOf),
       repo.enrolmentsStartedByActivity(db, planId, year),

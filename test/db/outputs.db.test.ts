@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testEngines } from '../support/databases.js';
 import { startTestApp, type Session, type TestApp } from '../support/test-app.js';
-import { aCourse, anEnrolment, aParticipant, aSession, grantActivity, insertRows } from '../fixtures/participants/index.js';
+import { aCourse, aHousehold, anEnrolment, aParticipant, aSession, grantActivity, insertRows } from '../fixtures/participants/index.js';
 
 /** 182 of the 365 days of plan year 2025/26 have passed by the end of 29 January 2026. */
 const NOW = new Date('2026-01-29T12:00:00Z');
@@ -65,6 +65,18 @@ for (const engine of testEngines()) {
       await enrol('trivsel-i-skolen', 10, '2025-10-01');
       const row = await targetRow('trivsel-i-skolen', partner, 'børn og unge i indsatsen');
       assert.match(row, /10 af ca\. 35: bagud – med det nuværende tempo: 20 af ca\. 35 inden 31\. juli 2026/);
+    });
+
+    it('counts a family of two children in Trivselsforløb once, and a child without a household as a family of one', async () => {
+      const family = aHousehold(app.planId);
+      const children = [aParticipant(app.planId, { household_id: family.id }), aParticipant(app.planId, { household_id: family.id }), aParticipant(app.planId)];
+      await insertRows(app.db.database.db, {
+        households: [family],
+        participants: children,
+        enrolments: children.map((c) => anEnrolment(app.planId, c.id, 'trivselsforloeb-for-familier', { start_date: '2025-10-01' })),
+      });
+      const admin = await app.sessionFor('administrator');
+      assert.match(await targetRow('trivselsforloeb-for-familier', admin, 'familier i trivselsforløbene'), /\b2 af mindst 15/);
     });
 
     it('counts again after enrolments change, without waiting for anything', async () => {
