@@ -227,6 +227,7 @@ export class OutputService {
     }
     const year = planYearFromLabel(input.year);
     if (!year) errors.push({ field: 'year', message: `Planåret skal skrives som fx 2025/26, ikke «${input.year}».` });
+    else if (year.start > this.today()) errors.push({ field: 'year', message: `Der kan ikke indberettes for planår ${year.label}: det er ikke begyndt.` });
     if (!Number.isInteger(input.delivered) || input.delivered < 0 || input.delivered > 1_000_000) {
       errors.push({ field: 'delivered', message: 'Antallet skal være et helt tal på 0 eller derover.' });
     }

@@ -149,6 +149,13 @@ for (const engine of testEngines()) {
       assert.match(await targetRow('brandkadet', board, 'pladser til unge'), /12 af 12: opfyldt/);
     });
 
+    it('refuses a report for a plan year that has not begun', async () => {
+      const admin = await app.sessionFor('administrator');
+      const response = await post('/api/v1/outputs/reports', admin, { activity: 'sprogindsats', target: 'sprog-netvaerksmoeder', year: '2026/27', delivered: 2 });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.json().error.fields[0].message, /planår 2026\/27: det er ikke begyndt/);
+    });
+
     it('refuses a report of a target Helhed counts itself', async () => {
       const response = await post('/api/v1/outputs/reports', partner, { activity: 'trivsel-i-skolen', target: 'trivsel-deltagere', year: '2025/26', delivered: 12 });
       assert.equal(response.statusCode, 400);
