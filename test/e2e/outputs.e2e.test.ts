@@ -112,6 +112,10 @@ describeInBrowser('outputs and staff hours in the browser', () => {
             const activity = mode.javaScriptEnabled ? 'Fremmøde i skolen' : 'Familieorienteret uddannelsesvejledning';
             await page.getByLabel('Aftalte timer (organisation og aktivitet)').selectOption({ label: `PPR: ${activity}` });
             await page.getByLabel('Måned', { exact: true }).selectOption({ label: 'december 2025' });
+            await page.getByLabel('Timer leveret i måneden').fill('tolv');
+            await submit(page, page.getByRole('button', { name: 'Indberet' }));
+            assert.match(await page.title(), /^Fejl: /);
+            await assertAccessible(page, `indberet timer med fejl (${mode.name})`);
             await page.getByLabel('Timer leveret i måneden').fill('12,5');
             await submit(page, page.getByRole('button', { name: 'Indberet' }));
             assert.equal(new URL(page.url()).pathname, '/timer');
