@@ -11,10 +11,11 @@ import { displayCount, type CountCell, type ShareCell } from '../monitoring/smal
 import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, PostButton, Select, Table, TextInput, Timestamp, formatNumber } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { OUTCOME_MEASURES, PERIOD_KIND_LABELS, type OutcomeMeasure } from './outcome-measures.js';
-import type { CohortFigure, ComparisonCell } from './cohorts.js';
+import type { CohortFigure, CohortStatistic, CohortWindow, ComparisonCell } from './cohorts.js';
 import type { CohortView, JourneyView, ParticipantOutcomes } from './outcomes.service.js';
 import { OUTCOME_HEADER } from './outcome-rows.js';
-import { WINDOW_RANGE, windowLabel } from './terms.js';
+import { termPeriod, WINDOW_RANGE, windowLabel } from './terms.js';
+import { ChartDataTable, TrendChart, type TrendChartProps } from '../monitoring/charts/trend-chart.js';
 
 const oneDecimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -369,8 +370,32 @@ export function CohortPage(props: {
   );
 }
 
+/** A window on the chart's time axis: the term that many terms from a fixed one, so that the windows are evenly spaced. */
+const AXIS_ORIGIN = 2000 * 2;
+const shortWindow = (offset: number) => (offset === 0 ? 'Start' : offset < 0 ? `${-offset} før` : `${offset} efter`);
+
+/** The cohort and its comparisons for one statistic as a chart over the windows; null when there is nothing to draw. */
+function cohortChart(view: CohortView, s: CohortStatistic, windows: readonly CohortWindow[], threshold: number): TrendChartProps | null {
+  if (s.comparisons.length === 0 && !s.cohort.some((c) => c.shown)) return null;
+  const point = (i: number, value: number | null, suppressed = false) => ({ label: shortWindow(windows[i]!.offset), start: termPeriod(AXIS_ORIGIN + windows[i]!.offset).start, value, suppressed });
+  return {
+    id: `kohorte-graf-${s.key}`,
+    title: `${s.label}: ${view.activity.name} før og efter start`,
+    description: 'Kohorten og sammenligningerne pr. vindue (skolehalvår fra start).',
+    unit: s.kind === 'share' || (view.measure.scale.type === 'number' && view.measure.scale.unit === '%') ? 'percent' : 'average',
+    smallNumberThreshold: threshold,
+    series: [
+      { label: 'Kohorten', emphasis: 'primary', points: s.cohort.map((c, i) => point(i, c.shown ? c.value : null, !c.shown && c.reason === 'small')) },
+      ...s.comparisons.map((c) => ({ label: c.label, emphasis: 'comparison' as const, points: c.cells.map((cell, i) => point(i, cell.value)) })),
+    ],
+  };
+}
+
 function CohortResultSection({ view, unit, threshold }: { view: CohortView; unit: string; threshold: number }) {
   const r = view.result;
+  // One chart, of the figure the plan compares with (the mean, or the first share with an indicator).
+  const charted = r.statistics.find((s) => s.indicator !== null) ?? r.statistics[0];
+  const chart = charted ? cohortChart(view, charted, r.windows, threshold) : null;
   return (
     <section aria-labelledby="kohorte-resultat">
       <h2 id="kohorte-resultat">
@@ -390,6 +415,15 @@ function CohortResultSection({ view, unit, threshold }: { view: CohortView; unit
           skolehalvår, dens periode slutter i.
         </p>
       </Alert>
+      {chart ? (
+        <div class="helhed-dashboard-chart">
+          <TrendChart {...chart} />
+          <details class="helhed-chart-details">
+            <summary>Tallene bag grafen</summary>
+            <ChartDataTable {...chart} />
+          </details>
+        </div>
+      ) : null}
       {r.distribution ? (
         <Table
           caption={`Fordeling pr. vindue: ${view.measure.name}`}

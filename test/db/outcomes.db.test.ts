@@ -147,6 +147,7 @@ for (const engine of testEngines()) {
       assert.match(page.body, /Skolehalvåret før start/);
       assert.match(page.body, /15,0 %/);
       assert.match(page.body, /10,5 %/);
+      assert.match(page.body, /<svg[^>]*role="img"/, 'the cohort is drawn as a chart beside its table');
     });
 
     it('suppresses a cohort of four for the board: their count shows as «<5» and no mean is shown', async () => {
