@@ -9,6 +9,7 @@ import { testEngines } from '../support/databases.js';
 import { startTestApp, type Session, type TestApp } from '../support/test-app.js';
 import { aHousehold, aParticipant, anEnrolment, grantActivity, insertRows } from '../fixtures/participants/index.js';
 import type { ParticipantRow } from '../../src/participants/participants.table.js';
+import ExcelJS from 'exceljs';
 
 const CLOCK = () => new Date('2027-03-01T10:00:00Z');
 const HEADER = 'deltagerkode;mål;periode;værdi;kilde';
@@ -112,6 +113,23 @@ for (const engine of testEngines()) {
       assert.match(audit[0]!.summary, /8 % → 7,5 %/);
       // Restore the value the cohort test below expects.
       await importOutcomes(absenceFile());
+    });
+
+    it('imports the same values from an XLSX file as from CSV, so the CSV then adds nothing', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Udfald');
+      sheet.addRow(HEADER.split(';'));
+      sheet.addRow([brandkadet.code, 'ungdomsuddannelse', 'august 2026', 'i gang', 'UU Randers']);
+      sheet.addRow([brandkadet.code, 'trivsel', '2025/26', 3.8, 'Den nationale trivselsmåling']);
+      const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+      const response = await app.request({
+        method: 'POST', url: '/api/v1/outcomes/import?filnavn=udfald.xlsx', payload: xlsx,
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-csrf-token': admin.csrf }, cookies: { helhed_session: admin.cookie },
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().imported, 2);
+      const csv = await importOutcomes([HEADER, `${brandkadet.code};ungdomsuddannelse;2026-08;I gang med en ungdomsuddannelse;UU Randers`, `${brandkadet.code};trivsel;skoleåret 2025/26;3,8;Den nationale trivselsmåling`].join('\r\n'));
+      assert.deepEqual({ imported: csv.json().imported, unchanged: csv.json().unchanged }, { imported: 0, unchanged: 2 });
     });
 
     it('shows a cohort of six before and after enrolment, compared with the area and the municipality for the same periods', async () => {
