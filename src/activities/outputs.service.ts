@@ -33,7 +33,11 @@ interface YearCounts {
   byArea: repo.ActivityAreaCount[];
   /** The plan's areas in order; each activity's participants per area follow it, then those outside the areas. */
   areaSlugs: string[];
-  byInterventionArea: repo.InterventionAreaTotals[];
+  /**
+   * Distinct participants and households per intervention area, counted when first asked for: only the intervention
+   * areas' page and the API need them, and they are the costliest count, so the outputs page does not wait for them.
+   */
+  byInterventionArea: () => Promise<repo.InterventionAreaTotals[]>;
   enrolmentsStarted: Map<string, number>;
   courses: repo.CourseFigures[];
   /** Courses per activity starting in the plan year's summer (see `summerOf`). */
@@ -190,9 +194,10 @@ export class OutputService {
     const overview = await this.overview(viewer, planId, yearLabel);
     const snapshot = await this.plans.snapshot(planId);
     const counts = await this.counts(planId, overview.year, snapshot);
+    const byInterventionArea = await counts.byInterventionArea();
     const rows = snapshot.interventionAreas().map((ia) => {
       const activities = overview.activities.filter((a) => a.interventionAreaSlug === ia.data.slug);
-      const totals = counts.byInterventionArea.find((t) => t.interventionAreaSlug === ia.data.slug);
+      const totals = byInterventionArea.find((t) => t.interventionAreaSlug === ia.data.slug);
       // The persons behind an intervention area's count are those of all its activities: seen only by who sees them all.
       const hide = !activities.every((a) => a.seesPersons);
       const statuses: Record<OutputStatus, number> = { opfyldt: 0, 'på vej': 0, bagud: 0, 'over loftet': 0, 'ikke målbar': 0 };
@@ -388,10 +393,18 @@ export class OutputService {
       .filter((a) => a.data.targets.some((t) => countingRuleFor(t).kind === 'households'))
       .map((a) => a.data.slug);
     const summer = summerOf(year);
-    const [households, byArea, byInterventionArea, enrolmentsStarted, courses, reported, summerCourses] = await Promise.all([
+    let interventionAreaTotals: Promise<repo.InterventionAreaTotals[]> | undefined;
+    const byInterventionArea = () => {
+      if (!interventionAreaTotals) {
+        interventionAreaTotals = repo.totalsByInterventionArea(db, planId, year, activitiesOf);
+        // A failed count is asked again next time rather than kept.
+        interventionAreaTotals.catch(() => (interventionAreaTotals = undefined));
+      }
+      return interventionAreaTotals;
+    };
+    const [households, byArea, enrolmentsStarted, courses, reported, summerCourses] = await Promise.all([
       repo.householdsByActivity(db, planId, year, householdActivities, snapshot.areas().map((a) => a.data.slug)),
       repo.participantsByActivityAndArea(db, planId, year),
-      repo.totalsByInterventionArea(db, planId, year, activitiesOf),
       repo.enrolmentsStartedByActivity(db, planId, year),
       repo.coursesInYear(db, planId, year, today),
       repo.reportedOutputs(db, planId, year),
