@@ -125,7 +125,14 @@ export function privacyApi({ privacy }: AppServices): FastifyPluginAsync {
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ total: Type.Integer(), entries: Type.Array(ReadSchema) }), 400: ApiErrorSchema },
+          response: {
+            200: Type.Object({
+              total: Type.Integer({ description: 'Antal matchende læsninger, højst 10.000' }),
+              capped: Type.Boolean({ description: 'Sand, når flere end total matcher' }),
+              entries: Type.Array(ReadSchema),
+            }),
+            400: ApiErrorSchema,
+          },
         },
       },
       async (request) => {
@@ -138,6 +145,7 @@ export function privacyApi({ privacy }: AppServices): FastifyPluginAsync {
         if (page.errors.length > 0) throw new ValidationError(page.errors);
         return {
           total: page.total,
+          capped: page.capped,
           entries: page.entries.map((r) => ({
             id: r.id, at: r.at, actor: { userId: r.actor_user_id, label: r.actor_label }, what: r.what, participantCode: r.participant_code,
             participantCount: r.participant_count, detail: r.detail, ip: r.ip,
@@ -222,6 +230,7 @@ export function privacyApi({ privacy }: AppServices): FastifyPluginAsync {
               months: Type.Integer(),
               today: Type.String(),
               cutoff: Type.String(),
+              countedAt: Type.String(),
               dueNow: Type.Integer(),
               dueSoon: Type.Object({ count: Type.Integer(), firstOn: Type.Union([Type.String(), Type.Null()]) }),
               nextRunAt: Type.Union([Type.String(), Type.Null()]),

@@ -45,7 +45,6 @@ import {
   countFallingDue,
   countReads,
   deleteGrant,
-  distinctReadKinds,
   dueForRetention,
   eraseParticipant,
   erasureOnRecord,
@@ -103,9 +102,15 @@ export interface ReadLogFilter {
   to?: string | undefined;
 }
 
+/** The read log counts matching entries up to this; beyond it pages say «mere end 10.000». */
+export const READ_COUNT_CAP = 10_000;
+
 export interface ReadLogPage {
   entries: ReadLogRow[];
+  /** Up to READ_COUNT_CAP. */
   total: number;
+  /** Whether more than `total` match. */
+  capped: boolean;
   kinds: string[];
   users: { id: string; name: string; email: string }[];
   errors: FieldError[];
@@ -138,6 +143,8 @@ export interface RetentionStatus {
   months: number;
   today: string;
   cutoff: string;
+  /** When `dueNow` and `dueSoon` were counted (kept for five minutes, or until retention runs). */
+  countedAt: string;
   dueNow: number;
   /** Falling due in the next 30 days, and the first day one does. */
   dueSoon: { count: number; firstOn: string | null };
@@ -155,9 +162,13 @@ function namesMatch(organisation: string, role: string): boolean {
   return a.length > 2 && b.length > 2 && (a.includes(b) || b.includes(a));
 }
 
+/** How long the retention page's counts are kept: counting who is due reads every participant and enrolment. */
+const STATUS_TTL_MS = 5 * 60_000;
+
 export class PrivacyService {
   /** When the server's scheduler will run retention next (shown on the page); null in the CLI and tests. */
   nextRetentionRunAt: Date | null = null;
+  private readonly dueCounts = new Map<string, { key: string; at: number; dueNow: number; dueSoon: { count: number; first: string | null } }>();
 
   constructor(
     private readonly database: Db,
@@ -285,11 +296,13 @@ export class PrivacyService {
       else to = localToInstant(parsed.year, parsed.month, parsed.day + 1);
     }
     if (from && to && from >= to) errors.push({ field: fieldNames.to, message: 'Til-datoen skal ligge efter fra-datoen.' });
-    const [kinds, users] = await Promise.all([distinctReadKinds(db, planId), listPlanUsers(db, planId)]);
-    if (errors.length > 0 || noMatch) return { entries: [], total: 0, kinds, users, errors };
+    const kinds = Object.keys(READ_KIND_LABELS);
+    const users = await listPlanUsers(db, planId);
+    if (errors.length > 0 || noMatch) return { entries: [], total: 0, capped: false, kinds, users, errors };
     const query = { planId, participantId, actorUserId: filter.userId || undefined, what: filter.what || undefined, from: from?.toISOString(), to: to?.toISOString(), limit, offset };
-    const [entries, total] = await Promise.all([listReads(db, query), countReads(db, query)]);
-    return { entries: entries.map((e) => ({ ...e, participant_count: Number(e.participant_count) })), total, kinds, users, errors };
+    const [entries, counted] = await Promise.all([listReads(db, query), countReads(db, query, READ_COUNT_CAP + 1)]);
+    const capped = counted > READ_COUNT_CAP;
+    return { entries: entries.map((e) => ({ ...e, participant_count: Number(e.participant_count) })), total: Math.min(counted, READ_COUNT_CAP), capped, kinds, users, errors };
   }
 
   /** The latest reads of one person, for their page. */
@@ -425,6 +438,7 @@ export class PrivacyService {
     const cutoffInstant = startOfDanishDay(cutoff)!.toISOString();
     const planIds = onlyPlanId ? [onlyPlanId] : (await listPlanIds(this.database.db)).map((p) => p.id);
     const runs: RetentionRun[] = [];
+    for (const planId of planIds) this.dueCounts.delete(planId);
     for (const planId of planIds) {
       const run: RetentionRun = { planId, today, months, cutoff, erased: 0, enrolmentsKept: 0, attendanceKept: 0, consentsDeleted: 0, outcomesDeleted: 0, householdsDeleted: 0 };
       await this.database.db.transaction().execute(async (trx) => {
@@ -465,17 +479,24 @@ export class PrivacyService {
     const today = this.today();
     const cutoff = retentionCutoff(today, months);
     const cutoffInstant = startOfDanishDay(cutoff)!.toISOString();
-    const [dueNow, soon, runs] = await Promise.all([
-      countDueForRetention(db, planId, cutoff, cutoffInstant),
-      countFallingDue(db, planId, cutoff, retentionCutoff(monthsAfter(today, 1), months)),
-      lastRetentionRuns(db, 50),
-    ]);
+    const key = `${cutoff}|${months}`;
+    let counted = this.dueCounts.get(planId);
+    if (!counted || counted.key !== key || Date.now() - counted.at > STATUS_TTL_MS) {
+      const [dueNow, dueSoon] = await Promise.all([
+        countDueForRetention(db, planId, cutoff, cutoffInstant),
+        countFallingDue(db, planId, cutoff, retentionCutoff(monthsAfter(today, 1), months)),
+      ]);
+      counted = { key, at: Date.now(), dueNow, dueSoon };
+      this.dueCounts.set(planId, counted);
+    }
+    const runs = await lastRetentionRuns(db, 50);
     return {
       months,
       today,
       cutoff,
-      dueNow,
-      dueSoon: { count: soon.count, firstOn: soon.first ? monthsAfter(soon.first, months) : null },
+      countedAt: new Date(counted.at).toISOString(),
+      dueNow: counted.dueNow,
+      dueSoon: { count: counted.dueSoon.count, firstOn: counted.dueSoon.first ? monthsAfter(counted.dueSoon.first, months) : null },
       nextRunAt: this.nextRetentionRunAt?.toISOString() ?? null,
       runs: runs
         .filter((r) => r.plan_id === planId)

@@ -191,6 +191,7 @@ export function ReadLogView(props: { ctx: PageContext; page: ReadLogPage; filter
         </div>
       </form>
       <p role="status">
+        {page.capped ? 'Mere end ' : ''}
         {formatNumber(page.total)} {page.total === 1 ? 'læsning' : 'læsninger'}
         {pages > 1 ? `, side ${props.pageNumber} af ${pages}` : ''}
       </p>
@@ -465,7 +466,14 @@ export function RetentionPage({ ctx, status }: { ctx: PageContext; status: Reten
       <Facts
         items={[
           { label: 'Frist i dag', value: <>forløb, der sluttede før <DateText iso={status.cutoff} /></> },
-          { label: 'Forfaldne nu', value: `${formatNumber(status.dueNow)} ${status.dueNow === 1 ? 'deltager' : 'deltagere'}` },
+          {
+            label: 'Forfaldne nu',
+            value: (
+              <>
+                {formatNumber(status.dueNow)} {status.dueNow === 1 ? 'deltager' : 'deltagere'} (opgjort <Timestamp iso={status.countedAt} />)
+              </>
+            ),
+          },
           {
             label: 'Forfalder inden for 30 dage',
             value: status.dueSoon.count === 0 ? 'Ingen' : <>{formatNumber(status.dueSoon.count)}, den første <DateText iso={status.dueSoon.firstOn} /></>,
