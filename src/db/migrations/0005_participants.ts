@@ -69,6 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('participants')
     .columns(['plan_id', 'code', 'anonymised_at', 'nickname_key', 'birth_year_month', 'area_slug', 'created_by', 'registered_by_organisation_id', 'id'])
     .execute();
+  if (pg) await nicknameTrigramIndex(db);
   // The registrant sees a person before the first enrolment: found by these without scanning all participants.
   await db.schema.createIndex('participants_created_by_idx').on('participants').columns(['plan_id', 'created_by']).execute();
   await db.schema.createIndex('participants_registered_org_idx').on('participants').columns(['plan_id', 'registered_by_organisation_id']).execute();
@@ -200,6 +201,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('personal_data_reads_at_idx').on('personal_data_reads').columns(['plan_id', 'at']).execute();
   await db.schema.createIndex('personal_data_reads_participant_idx').on('personal_data_reads').columns(['participant_id', 'at']).execute();
+}
+
+/**
+ * On PostgreSQL, a trigram index lets «kaldenavn indeholder» find a rare nickname without reading every participant
+ * (80 ms → under 1 ms at 100,000 for a name nobody has); the query is the same LIKE on both engines. pg_trgm ships with
+ * PostgreSQL and is a trusted extension, so a database owner may install it; where it cannot be, search still works,
+ * by scanning.
+ */
+async function nicknameTrigramIndex(db: Kysely<any>): Promise<void> {
+  const { rows } = await sql<{ installed: boolean; installable: boolean }>`
+    select exists (select 1 from pg_extension where extname = 'pg_trgm') as installed,
+           exists (select 1 from pg_available_extension_versions v where v.name = 'pg_trgm'
+                   and (v.trusted or (select rolsuper from pg_roles where rolname = current_user)))
+             and has_database_privilege(current_database(), 'CREATE') as installable`.execute(db);
+  const state = rows[0];
+  if (!state?.installed && !state?.installable) return;
+  if (!state.installed) await sql`create extension if not exists pg_trgm`.execute(db);
+  await sql`create index participants_nickname_trgm_idx on participants using gin (nickname_key gin_trgm_ops)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
