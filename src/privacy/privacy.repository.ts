@@ -275,8 +275,9 @@ export async function eraseParticipant(trx: Transaction<Database>, participant: 
 // ---- retention
 
 /**
- * Participants whose personal data is due for erasure: every enrolment ended before `cutoffDate`, or never enrolled
- * and registered before `cutoffInstant`. Placeholders of earlier erasures (anonymised) are never due.
+ * Participants whose personal data is due for erasure: every enrolment ended before `cutoffDate` (a waiting-list place
+ * taken before it counts as ended), or never enrolled and registered before `cutoffInstant`. Placeholders of earlier
+ * erasures (anonymised) are never due.
  */
 export function dueForRetention(db: Q, planId: string, cutoffDate: string, cutoffInstant: string, limit: number): Promise<ParticipantRow[]> {
   return dueQuery(db, planId, cutoffDate, cutoffInstant).selectAll('p').orderBy('p.id').limit(limit).execute();
@@ -305,7 +306,14 @@ function dueQuery(db: Q, planId: string, cutoffDate: string, cutoffInstant: stri
                 .selectFrom('enrolments as e')
                 .select('e.id')
                 .whereRef('e.participant_id', '=', 'p.id')
-                .where((w) => w.or([w('e.end_date', 'is', null), w('e.end_date', '>=', cutoffDate)])),
+                // Still open, or ended on or after the cut-off. A place on the waiting list since before the cut-off
+                // is no use of the data: it counts as ended when it began.
+                .where((w) =>
+                  w.or([
+                    w.and([w('e.end_date', 'is', null), w.or([w('e.status', '<>', 'venteliste'), w('e.start_date', '>=', cutoffDate)])]),
+                    w('e.end_date', '>=', cutoffDate),
+                  ]),
+                ),
             ),
           ),
         ]),

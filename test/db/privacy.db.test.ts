@@ -264,6 +264,16 @@ for (const engine of testEngines()) {
         assert.ok(!erasures.some((e) => (e.after_json ?? '').includes(kept[0]!.code)), 'the placeholder’s code is not linked to the person');
       });
 
+      it('keeps the household of the members left, without the erased person', async () => {
+        const { person, household } = await aFullPerson();
+        const sibling = aParticipant(app.planId, { code: newParticipantCode(), household_id: household.id });
+        await insertRows(db(), { participants: [sibling] });
+        const response = await call(admin, 'POST', `/api/v1/privacy/persons/${person.code}/erase`, { reason: 'Anmodning', confirm: true });
+        assert.equal(response.json().counts.householdDeleted, false);
+        const members = await db().selectFrom('participants').select('id').where('household_id', '=', household.id).execute();
+        assert.deepEqual(members.map((m) => m.id), [sibling.id]);
+      });
+
       it('erasing again changes nothing and says it was erased', async () => {
         const { person } = await aFullPerson();
         const first = await call(admin, 'POST', `/api/v1/privacy/persons/${person.code}/erase`, { reason: 'Første gang', confirm: true });
@@ -298,13 +308,17 @@ for (const engine of testEngines()) {
         const oneStillActive = make();
         const neverEnrolledOld = make('2024-11-01T08:00:00.000Z');
         const neverEnrolledNew = make('2025-01-01T08:00:00.000Z');
+        const waitingLong = make();
+        const waitingNow = make();
         await insertRows(db(), {
-          participants: [endedBefore, endedOnCutoff, oneStillActive, neverEnrolledOld, neverEnrolledNew],
+          participants: [endedBefore, endedOnCutoff, oneStillActive, neverEnrolledOld, neverEnrolledNew, waitingLong, waitingNow],
           enrolments: [
             anEnrolment(app.planId, endedBefore.id, 'npu', { start_date: '2023-02-01', end_date: '2024-11-25', status: 'afsluttet' }),
             anEnrolment(app.planId, endedOnCutoff.id, 'npu', { start_date: '2023-02-01', end_date: '2024-11-26', status: 'afsluttet' }),
             anEnrolment(app.planId, oneStillActive.id, 'npu', { start_date: '2023-02-01', end_date: '2023-06-01', status: 'afsluttet' }),
             anEnrolment(app.planId, oneStillActive.id, 'social-vicevaert', { start_date: '2023-02-01', end_date: null, status: 'aktiv' }),
+            anEnrolment(app.planId, waitingLong.id, 'brandkadet', { start_date: '2024-08-01', end_date: null, status: 'venteliste' }),
+            anEnrolment(app.planId, waitingNow.id, 'brandkadet', { start_date: '2026-08-01', end_date: null, status: 'venteliste' }),
           ],
         });
         const status = (await call(admin, 'GET', '/api/v1/privacy/retention')).json();
@@ -318,7 +332,9 @@ for (const engine of testEngines()) {
         assert.equal(await exists(endedOnCutoff), true);
         assert.equal(await exists(oneStillActive), true);
         assert.equal(await exists(neverEnrolledNew), true);
-        assert.equal(run.json().erased >= 2, true);
+        assert.equal(await exists(waitingLong), false, 'a waiting-list place older than the period counts as ended');
+        assert.equal(await exists(waitingNow), true);
+        assert.equal(run.json().erased >= 3, true);
         assert.equal(await countWhere('enrolments', 'activity_slug', 'npu') >= 3, true, 'enrolments are kept for counting');
         const runs = await auditOf('retention', 'erase');
         assert.ok(runs[0]!.summary.includes('slettede persondata'));
