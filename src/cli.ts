@@ -66,8 +66,8 @@ async function run(argv: string[]): Promise<number> {
         const runs = await new PrivacyService(db, new PlanService(db), config).runRetention(cliActor());
         for (const run of runs) {
           console.log(
-            `Plan ${run.planId}: persondata om ${run.erased} ${run.erased === 1 ? 'deltager' : 'deltagere'} slettet (forløb sluttet før ${run.cutoff}; ${run.months} måneder). ` +
-              `Bevaret anonymt: ${run.enrolmentsKept} forløb, ${run.attendanceKept} fremmøderegistreringer.`,
+            `Plan ${run.planId}: persondata om ${run.erased} ${run.erased === 1 ? 'deltager' : 'deltagere'} slettet (tilmeldinger sluttet før ${run.cutoff}; ${run.months} måneder). ` +
+              `Bevaret anonymt: ${run.enrolmentsKept} tilmeldinger, ${run.attendanceKept} fremmøderegistreringer.`,
           );
         }
         return 0;

@@ -162,7 +162,7 @@ export function privacyApi({ privacy }: AppServices): FastifyPluginAsync {
           tags: ['persondata'],
           summary: 'Alt, Helhed har om én person, som JSON (registreres i revisionssporet og læseloggen)',
           description:
-            'Svaret har deltageren, husstanden, samtykker, forløb (tilmeldinger), hold, fremmøde, udfaldsmålinger, læseloggens og revisionssporets poster om personen, med databasens egne feltnavne.',
+            'Svaret har deltageren, husstanden, samtykker, tilmeldinger, forløb (hold), fremmøde, udfaldsmålinger, læseloggens og revisionssporets poster om personen, med databasens egne feltnavne.',
           params: Code,
           response: { 400: ApiErrorSchema, 404: ApiErrorSchema },
         },
@@ -185,7 +185,7 @@ export function privacyApi({ privacy }: AppServices): FastifyPluginAsync {
           tags: ['persondata'],
           summary: 'Slet én persons persondata (kan ikke fortrydes)',
           description:
-            'Forløb og fremmøde bevares til optællinger, flyttet til en anonym stedfortræder uden forbindelse til personen; deltageren, samtykker, udfaldsmålinger og husstandsforbindelsen slettes. Er personen allerede slettet, svares status already-erased.',
+            'Tilmeldinger og fremmøde bevares til optællinger, flyttet til en anonym stedfortræder uden forbindelse til personen; deltageren, samtykker, udfaldsmålinger og husstandsforbindelsen slettes. Er personen allerede slettet, svares status already-erased.',
           params: Code,
           body: Type.Object({ reason: Type.String({ maxLength: 500 }), confirm: Type.Boolean({ description: 'Skal være true' }) }, { additionalProperties: false }),
           response: {

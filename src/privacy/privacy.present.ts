@@ -17,7 +17,7 @@ const parsed = (json: string | null): unknown => {
 export function personExportJson(data: PersonExport) {
   return {
     about:
-      'Alle oplysninger, Helhed har om personen: deltageren, husstanden, samtykker, forløb, hold, fremmøde, udfaldsmålinger og logposter om læsninger og ændringer.',
+      'Alle oplysninger, Helhed har om personen: deltageren, husstanden, samtykker, tilmeldinger, forløb, fremmøde, udfaldsmålinger og logposter om læsninger og ændringer.',
     exportedAt: data.exportedAt,
     planId: data.planId,
     participant: data.participant,

@@ -329,11 +329,11 @@ export function PersonPage({ ctx, data }: { ctx: PageContext; data: PersonExport
           rows={data.consents.map((c) => [<DateText iso={c.given_on} />, c.given_by, text(c.given_by_name), c.purpose, c.legal_basis, <DateText iso={c.withdrawn_on} />])}
         />
       </Section>
-      <Section title="Forløb" count={data.enrolments.length}>
+      <Section title="Tilmeldinger" count={data.enrolments.length}>
         <Table
-          caption="Forløb (tilmeldinger til aktiviteter)"
-          headers={['Aktivitet', 'Start', 'Slut', 'Status', 'Kom via', 'Hold']}
-          emptyText="Ingen forløb."
+          caption="Tilmeldinger til aktiviteter"
+          headers={['Aktivitet', 'Start', 'Slut', 'Status', 'Kom via', 'Forløb']}
+          emptyText="Ingen tilmeldinger."
           rows={data.enrolments.map((e) => [
             name(e.activity_slug),
             <DateText iso={e.start_date} />,
@@ -347,7 +347,7 @@ export function PersonPage({ ctx, data }: { ctx: PageContext; data: PersonExport
       <Section title="Fremmøde" count={data.attendance.length}>
         <Table
           caption="Fremmøde pr. mødegang"
-          headers={['Dato', 'Hold', 'Mødegang', 'Status']}
+          headers={['Dato', 'Forløb', 'Mødegang', 'Status']}
           numeric={[2]}
           emptyText="Intet fremmøde registreret."
           rows={data.attendance.map((a) => [<DateText iso={a.held_on} />, courseName.get(a.course_id) ?? '–', String(a.session_number), a.status])}
@@ -394,7 +394,7 @@ export function ErasePage(props: { ctx: PageContext; code: string; erasedAt: str
         <h1>Persondata om {code} er slettet</h1>
         {props.ctx.flash ? <Alert variant="success">{props.ctx.flash}</Alert> : null}
         <p>
-          Personens data blev slettet <Timestamp iso={props.erasedAt} />. Forløb og fremmøde tælles fortsat med i aktiviteternes resultater, men
+          Personens data blev slettet <Timestamp iso={props.erasedAt} />. Tilmeldinger og fremmøde tælles fortsat med i aktiviteternes resultater, men
           uden forbindelse til personen.
         </p>
       </Layout>
@@ -415,7 +415,7 @@ export function ErasePage(props: { ctx: PageContext; code: string; erasedAt: str
           <li>Deltageren slettes: kode, kaldenavn, fødselsmåned, køn, adresse, institution, skole, kontaktperson, CPR-hash og husstand.</li>
           <li>Samtykker og udfaldsmålinger slettes.</li>
           <li>
-            Forløb og fremmøde bevares til aktiviteternes optællinger, men flyttes til en anonym stedfortræder uden forbindelse til personen, og
+            Tilmeldinger og fremmøde bevares til aktiviteternes optællinger, men flyttes til en anonym stedfortræder uden forbindelse til personen, og
             fritekst om personen fjernes fra dem.
           </li>
           <li>Læseloggen og revisionssporet bevares, som de er. Sletningen og begrundelsen skrives i revisionssporet.</li>
@@ -443,7 +443,7 @@ export function ErasePage(props: { ctx: PageContext; code: string; erasedAt: str
 
 const RUN_FIGURES: [keyof NonNullable<RetentionStatus['runs'][number]['run']>, string][] = [
   ['erased', 'Deltagere slettet'],
-  ['enrolmentsKept', 'Forløb bevaret anonymt'],
+  ['enrolmentsKept', 'Tilmeldinger bevaret anonymt'],
   ['attendanceKept', 'Fremmøderegistreringer bevaret anonymt'],
   ['consentsDeleted', 'Samtykker slettet'],
   ['outcomesDeleted', 'Udfaldsmålinger slettet'],
@@ -458,14 +458,14 @@ export function RetentionPage({ ctx, status }: { ctx: PageContext; status: Reten
       <h1>Opbevaring og sletning</h1>
       {ctx.flash ? <Alert variant="success">{ctx.flash}</Alert> : null}
       <p>
-        Persondata om en deltager slettes {status.months} måneder efter, at deltagerens sidste forløb sluttede, og persondata om en deltager,
-        der aldrig kom i forløb, {status.months} måneder efter registreringen. Opbevaringsjobbet kører hver dag i serveren og kan også køres fra
+        Persondata om en deltager slettes {status.months} måneder efter, at deltagerens sidste tilmelding sluttede, og persondata om en deltager,
+        der aldrig blev tilmeldt en aktivitet, {status.months} måneder efter registreringen. Opbevaringsjobbet kører hver dag i serveren og kan også køres fra
         kommandolinjen med <code>npm run helhed -- retention</code>. Sletningen sker på samme måde som når en administrator sletter én person.
       </p>
       <h2>Står for tur</h2>
       <Facts
         items={[
-          { label: 'Frist i dag', value: <>forløb, der sluttede før <DateText iso={status.cutoff} /></> },
+          { label: 'Frist i dag', value: <>tilmeldinger, der sluttede før <DateText iso={status.cutoff} /></> },
           {
             label: 'Forfaldne nu',
             value: (
