@@ -92,11 +92,11 @@ export interface CohortInput {
 const count = (n: number, threshold: number): CountCell => (isSmallCount(n, threshold) ? { shown: false, reason: 'small' } : { shown: true, value: n });
 
 /** The value each member has in each window: the latest value whose period ends in the window's term. */
-function valuesByWindow(input: CohortInput): { terms: Map<string, TermIndex>; perWindow: Map<number, { participantId: string; term: TermIndex; value: CohortValue }[]> } {
+function valuesByWindow(input: CohortInput): Map<number, { participantId: string; term: TermIndex; value: CohortValue }[]> {
   const startTerm = new Map<string, TermIndex>();
   for (const m of input.members) startTerm.set(m.participantId, termOf(m.startDate));
-  const latest = new Map<string, CohortValue>();
-  const wanted = new Set(input.offsets);
+  // Per window, each member's latest value in it: a map per window keeps the keys plain participant ids.
+  const latest = new Map<number, Map<string, CohortValue>>(input.offsets.map((o) => [o, new Map()]));
   const scale = input.measure.scale;
   // A value the measure cannot take (written before a change of the catalogue, or by hand in the database) is left
   // out rather than counted in n without a place in the distribution.
@@ -104,21 +104,20 @@ function valuesByWindow(input: CohortInput): { terms: Map<string, TermIndex>; pe
   const fits = (v: CohortValue) =>
     scale.type === 'category' ? v.valueText !== null && allowed.has(v.valueText) : v.value !== null && v.value >= scale.min && v.value <= scale.max;
   for (const v of input.values) {
-    if (!fits(v)) continue;
     const start = startTerm.get(v.participantId);
-    if (start === undefined) continue;
-    const offset = termOf(v.periodEnd) - start;
-    if (!wanted.has(offset)) continue;
-    const key = `${v.participantId}\u0000${offset}`;
-    const seen = latest.get(key);
-    if (!seen || seen.periodEnd < v.periodEnd) latest.set(key, v);
+    if (start === undefined || !fits(v)) continue;
+    const window = latest.get(termOf(v.periodEnd) - start);
+    if (!window) continue;
+    const seen = window.get(v.participantId);
+    if (!seen || seen.periodEnd < v.periodEnd) window.set(v.participantId, v);
   }
-  const perWindow = new Map<number, { participantId: string; term: TermIndex; value: CohortValue }[]>(input.offsets.map((o) => [o, []]));
-  for (const [key, value] of latest) {
-    const offset = Number(key.slice(key.indexOf('\u0000') + 1));
-    perWindow.get(offset)!.push({ participantId: value.participantId, term: termOf(value.periodEnd), value });
+  const perWindow = new Map<number, { participantId: string; term: TermIndex; value: CohortValue }[]>();
+  for (const [offset, window] of latest) {
+    const list: { participantId: string; term: TermIndex; value: CohortValue }[] = [];
+    for (const [participantId, value] of window) list.push({ participantId, term: termOf(value.periodEnd), value });
+    perWindow.set(offset, list);
   }
-  return { terms: startTerm, perWindow };
+  return perWindow;
 }
 
 /** The monitoring value for a term: the one whose period covers most of the term (at least half), the shorter on a tie. */
@@ -164,7 +163,7 @@ function comparisonCell(points: readonly ComparisonPoint[], termWeights: Map<Ter
 /** Aggregates a cohort per window, suppressed, with its comparisons. */
 export function aggregateCohort(input: CohortInput): CohortResult {
   const { measure, threshold, offsets } = input;
-  const { perWindow } = valuesByWindow(input);
+  const perWindow = valuesByWindow(input);
   const windowsValues = offsets.map((o) => perWindow.get(o) ?? []);
   const ns = windowsValues.map((w) => w.length);
 

@@ -164,16 +164,18 @@ export function planPeriod(db: Q, planId: string): Promise<{ period_start: strin
 }
 
 /**
- * A fingerprint of what journeys are computed from: how many enrolments and participants the plan has and when each
- * last changed. Any enrolment, household link, erasure or anonymisation changes it.
+ * A fingerprint of what journeys are computed from: how many enrolments the plan has and when an enrolment and a
+ * participant last changed (every change sets `updated_at`; an erasure moves enrolments to a new placeholder). Read
+ * from indexes only (migration 0007), so it costs little whatever the plan's size.
  */
 export async function journeyFingerprint(db: Q, planId: string): Promise<string> {
-  const [e, p] = await Promise.all([
-    db.selectFrom('enrolments').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')]).where('plan_id', '=', planId).executeTakeFirst(),
-    db.selectFrom('participants').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')]).where('plan_id', '=', planId).executeTakeFirst(),
+  const [count, enrolment, participant] = await Promise.all([
+    db.selectFrom('enrolments').select((eb) => eb.fn.countAll().as('n')).where('plan_id', '=', planId).executeTakeFirst(),
+    db.selectFrom('enrolments').select('updated_at').where('plan_id', '=', planId).orderBy('updated_at', 'desc').limit(1).executeTakeFirst(),
+    db.selectFrom('participants').select('updated_at').where('plan_id', '=', planId).orderBy('updated_at', 'desc').limit(1).executeTakeFirst(),
   ]);
   const at = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
-  return `${Number(e?.n ?? 0)}|${at(e?.at)}|${Number(p?.n ?? 0)}|${at(p?.at)}`;
+  return `${Number(count?.n ?? 0)}|${at(enrolment?.updated_at)}|${at(participant?.updated_at)}`;
 }
 
 /** Every enrolment of the plan with the participant's household, for journeys across activities. */

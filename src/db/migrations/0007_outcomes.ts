@@ -32,8 +32,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .execute();
   await db.schema.createIndex('outcome_measurements_measure_idx').on('outcome_measurements').columns(['plan_id', 'measure', 'period_start']).execute();
+  // Journeys across activities are computed from every enrolment of a plan and kept until an enrolment or a
+  // participant changes; these let that check read the latest change without reading the tables.
+  await db.schema.createIndex('enrolments_plan_updated_idx').on('enrolments').columns(['plan_id', 'updated_at']).execute();
+  await db.schema.createIndex('participants_plan_updated_idx').on('participants').columns(['plan_id', 'updated_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('participants_plan_updated_idx').execute();
+  await db.schema.dropIndex('enrolments_plan_updated_idx').execute();
   await db.schema.dropTable('outcome_measurements').execute();
 }
