@@ -21,10 +21,10 @@ export const ENROLMENT_IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 
 const tags = ['deltagere'];
 
-function participantJson(p: Participant, householdCode: string | null) {
+function participantJson(p: Participant) {
   return {
     code: p.code, nickname: p.nickname, birthYearMonth: p.birthYearMonth, gender: p.gender, area: p.areaSlug, address: p.address, institution: p.institution,
-    school: p.school, contactPerson: p.contactPerson, cprMatched: p.cprMatched, household: householdCode, createdAt: p.createdAt, createdBy: p.createdBy, updatedAt: p.updatedAt,
+    school: p.school, contactPerson: p.contactPerson, cprMatched: p.cprMatched, household: p.householdCode, createdAt: p.createdAt, createdBy: p.createdBy, updatedAt: p.updatedAt,
   };
 }
 
@@ -87,7 +87,7 @@ export function participantsApi(services: AppServices): FastifyPluginAsync {
       async (request, reply) => {
         const body = request.body as ParticipantBody;
         const p = await participants.register(planOf(request).id, principalOf(request), actorOf(request), inputOf(body));
-        return reply.code(201).send(participantJson(p, body.household?.trim().toUpperCase() || null));
+        return reply.code(201).send(participantJson(p));
       },
     );
 
@@ -106,7 +106,7 @@ export function participantsApi(services: AppServices): FastifyPluginAsync {
       async (request) => {
         const d = await participants.detail(planOf(request).id, principalOf(request), actorOf(request), (request.params as { code: string }).code, 'api');
         return {
-          participant: participantJson(d.participant, d.household?.code ?? null),
+          participant: participantJson(d.participant),
           enrolments: d.enrolments,
           consents: d.consents.map(consentJson),
           household: d.household ? { code: d.household.code, members: d.household.members.map(memberJson) } : null,
@@ -127,7 +127,7 @@ export function participantsApi(services: AppServices): FastifyPluginAsync {
         if (body.household !== undefined) await participants.linkHousehold(plan.id, principalOf(request), actorOf(request), code, body.household ?? '');
         const present = new Set(Object.keys(body) as (keyof ParticipantInput)[]);
         const p = await participants.update(plan.id, principalOf(request), actorOf(request), code, inputOf(body), present);
-        return participantJson(p, body.household === undefined ? null : body.household?.trim().toUpperCase() || null);
+        return participantJson(p);
       },
     );
 

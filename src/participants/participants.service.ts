@@ -60,6 +60,8 @@ export interface Participant {
   contactPerson: string | null;
   cprMatched: boolean;
   householdId: string | null;
+  /** The household's code (H-…), when linked. */
+  householdCode: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -149,10 +151,10 @@ export interface EnrolResult {
   findings: TargetGroupFinding[];
 }
 
-function toParticipant(r: ParticipantRow): Participant {
+function toParticipant(r: ParticipantRow, householdCode: string | null): Participant {
   return {
     id: r.id, code: r.code, nickname: r.nickname, birthYearMonth: r.birth_year_month ?? '', gender: r.gender, areaSlug: r.area_slug, address: r.address,
-    institution: r.institution, school: r.school, contactPerson: r.contact_person, cprMatched: r.cpr_hash !== null, householdId: r.household_id,
+    institution: r.institution, school: r.school, contactPerson: r.contact_person, cprMatched: r.cpr_hash !== null, householdId: r.household_id, householdCode,
     createdAt: r.created_at, createdBy: r.created_by_label, updatedAt: r.updated_at,
   };
 }
@@ -344,7 +346,7 @@ export class ParticipantService {
       if (cprHash && /unique|UNIQUE/.test(String(error))) await this.refuseCprMatch(planId, scope, cprHash, null);
       throw error;
     });
-    return toParticipant(row);
+    return toParticipant(row, household?.code ?? null);
   }
 
   private async refuseCprMatch(planId: string, scope: ParticipantScope, cprHash: string, exceptId: string | null): Promise<void> {
@@ -382,7 +384,8 @@ export class ParticipantService {
         summary: `Ændrede deltager ${current.code}: ${changed.length > 0 ? changed.join(', ') : 'ingen felter'}${cprHash ? ', CPR-match' : ''}`,
       });
     });
-    return toParticipant({ ...current, ...next } as ParticipantRow);
+    const household = current.household_id ? await repo.findHouseholdById(this.database.db, planId, current.household_id) : undefined;
+    return toParticipant({ ...current, ...next } as ParticipantRow, household?.code ?? null);
   }
 
   private async visibleParticipant(planId: string, scope: ParticipantScope, code: string): Promise<ParticipantRow> {
@@ -408,7 +411,7 @@ export class ParticipantService {
     }
     await logPersonalDataRead(db, actor, planId, { what: 'deltager', participantId: row.id, count: 1, detail: `${row.code} (${via})` });
     return {
-      participant: toParticipant(row), enrolments: enrolments.map(toEnrolment), consents: consents.map(toConsent), household,
+      participant: toParticipant(row, household?.code ?? null), enrolments: enrolments.map(toEnrolment), consents: consents.map(toConsent), household,
       enrolableActivities: await this.enrolableActivities(principal, planId, scope),
     };
   }

@@ -184,6 +184,8 @@ for (const engine of testEngines()) {
       assert.equal((await call('GET', `/api/v1/households/${code}`, school)).statusCode, 404);
       const detail = (await call('GET', `/api/v1/participants/${a.code}`, worker)).json();
       assert.deepEqual(detail.household.members.map((m: { code: string }) => m.code), [b.code]);
+      assert.equal(detail.participant.household, code);
+      assert.equal((await call('PATCH', `/api/v1/participants/${a.code}`, worker, { nickname: 'Lille A' })).json().household, code);
     });
 
     it('changes only the fields a PATCH names, and ends an enrolment with its date and status', async () => {
