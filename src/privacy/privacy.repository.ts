@@ -184,11 +184,19 @@ export async function readPersonData(db: Q, participant: ParticipantRow): Promis
     .execute();
   const outcomes = await db.selectFrom('outcome_measurements').selectAll().where('participant_id', '=', id).orderBy('measure').orderBy('period_start').execute();
   const reads = await db.selectFrom('personal_data_reads').selectAll().where('participant_id', '=', id).orderBy('at', 'desc').orderBy('id', 'desc').execute();
-  // Entries about the person themself or about a row that is theirs (an enrolment, a consent, a measurement).
-  const related = [id, ...consents.map((c) => c.id), ...enrolments.map((e) => e.id), ...outcomes.map((o) => o.id)];
+  // Entries about the person themself or about a row that is theirs (an enrolment, a consent, a measurement), by the
+  // entity types the modules record them under, so the (entity_type, entity_id) index finds them in a long log.
+  const related: [string, string[]][] = [
+    ['participant', [id]],
+    ['consent', consents.map((c) => c.id)],
+    ['enrolment', enrolments.map((e) => e.id)],
+    ['outcome-measurement', outcomes.map((o) => o.id)],
+  ];
   const audit: AuditLogRow[] = [];
-  for (let i = 0; i < related.length; i += 500) {
-    audit.push(...(await db.selectFrom('audit_log').selectAll().where('entity_id', 'in', related.slice(i, i + 500)).execute()));
+  for (const [entityType, ids] of related) {
+    for (let i = 0; i < ids.length; i += 500) {
+      audit.push(...(await db.selectFrom('audit_log').selectAll().where('entity_type', '=', entityType).where('entity_id', 'in', ids.slice(i, i + 500)).execute()));
+    }
   }
   audit.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
   return {

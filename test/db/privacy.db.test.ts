@@ -85,6 +85,7 @@ for (const engine of testEngines()) {
         .execute();
       await logPersonalDataRead(db(), { ...SYSTEM_ACTOR, label: 'kollega@helhed.test' }, app.planId, { what: 'deltager', participantId: person.id, count: 1 });
       await recordAudit(db(), SYSTEM_ACTOR, { action: 'update', entityType: 'participant', entityId: person.id, planId: app.planId, summary: `Deltager ${person.code} ændret` });
+      await recordAudit(db(), SYSTEM_ACTOR, { action: 'create', entityType: 'enrolment', entityId: enrolment.id, planId: app.planId, summary: `Tilmeldte ${person.code}` });
       return { person, household, course, enrolment, sessions };
     }
 
@@ -200,6 +201,7 @@ for (const engine of testEngines()) {
         assert.equal(data.outcomeMeasurements[0].value, 12.5);
         assert.ok(data.personalDataReads.some((r: { actor_label: string }) => r.actor_label === 'kollega@helhed.test'));
         assert.ok(data.auditEntries.some((a: { summary: string }) => a.summary.includes('ændret')));
+        assert.ok(data.auditEntries.some((a: { entity_id: string }) => a.entity_id === enrolment.id), 'entries about the person’s enrolments too');
         assert.ok((await auditOf('participant', 'export')).some((e) => e.entity_id === person.id));
         const reads = await db().selectFrom('personal_data_reads').selectAll().where('participant_id', '=', person.id).where('what', '=', 'eksport').execute();
         assert.equal(reads.length, 1);
