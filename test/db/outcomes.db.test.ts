@@ -213,6 +213,27 @@ for (const engine of testEngines()) {
       assert.deepEqual(bad.json().error.fields.map((f: { field: string }) => f.field).sort(), ['period', 'value']);
     });
 
+    it('records and deletes a value through the participant’s page, both audited', async () => {
+      const form = (url: string, fields: Record<string, string>) =>
+        app.request({
+          method: 'POST', url, payload: new URLSearchParams({ _csrf: partner.csrf, ...fields }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' }, cookies: { helhed_session: partner.cookie },
+        });
+      const saved = await form(`/udfald/deltager/${brandkadet.code}`, { measure: 'fritidstilbud', period: 'efterår 2025', value: 'tilmeldt', source: 'Ungdomsskolen' });
+      assert.equal(saved.statusCode, 303, saved.body);
+      const row = await app.db.database.db.selectFrom('outcome_measurements').selectAll().where('participant_id', '=', brandkadet.id).where('measure', '=', 'fritidstilbud').executeTakeFirstOrThrow();
+      assert.equal(row.value_text, 'ja');
+      assert.equal(row.period_label, '1. skolehalvår 2025/26');
+      const refused = await form(`/udfald/deltager/${brandkadet.code}`, { measure: 'fritidstilbud', period: 'efterår 2025', value: 'måske', source: '' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /<title>Fejl: /);
+      const deleted = await form(`/udfald/deltager/${brandkadet.code}/slet/${row.id}`, {});
+      assert.equal(deleted.statusCode, 303);
+      assert.equal(await app.db.database.db.selectFrom('outcome_measurements').select('id').where('id', '=', row.id).executeTakeFirst(), undefined);
+      const audit = await app.db.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'outcome-measurement').where('entity_id', '=', row.id).execute();
+      assert.deepEqual(audit.map((a) => a.action).sort(), ['create', 'delete']);
+    });
+
     it('keeps the board away from individual outcomes', async () => {
       assert.equal((await get(`/api/v1/outcomes/participants/${brandkadet.code}`, board)).statusCode, 403);
     });
