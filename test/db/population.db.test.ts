@@ -123,6 +123,13 @@ for (const engine of testEngines()) {
       assert.equal(Number(strangers.rows[0]!.n), 0);
     });
 
+    it('tells the outputs page its counts are stale', async () => {
+      const version = async () => (await db.database.db.selectFrom('settings').select('value').where('key', '=', 'outputs-data-version').executeTakeFirstOrThrow()).value;
+      const before = await version();
+      await writePopulation(db.database, generatePopulation({ planId: rows.participants[0]!.plan_id, participants: 5, attendance: 5, seed: 'noch einmal', today: TODAY }));
+      assert.notEqual(await version(), before);
+    });
+
     it('writes nothing when a row breaks a constraint', async () => {
       const again = generatePopulation({ planId: rows.participants[0]!.plan_id, participants: 20, attendance: 50, seed: 'skrivning', today: TODAY });
       const before = await count('participants');
