@@ -62,8 +62,23 @@ export async function deleteGrant(db: Q, id: string): Promise<void> {
   await db.deleteFrom('activity_access').where('id', '=', id).execute();
 }
 
+/**
+ * The plan's partner organisations: those with a partner user, or already granted an activity. Organisations made only
+ * to hold reported staff hours (the secretariat among them) have nobody who could see a participant.
+ */
 export function listOrganisations(db: Q, planId: string): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom('organisations').select(['id', 'name']).where('plan_id', '=', planId).orderBy('name').execute();
+  return db
+    .selectFrom('organisations as o')
+    .select(['o.id', 'o.name'])
+    .where('o.plan_id', '=', planId)
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('role_assignments as r').select('r.id').whereRef('r.organisation_id', '=', 'o.id').where('r.role', '=', 'partner')),
+        eb.exists(eb.selectFrom('activity_access as g').select('g.id').whereRef('g.organisation_id', '=', 'o.id')),
+      ]),
+    )
+    .orderBy('o.name')
+    .execute();
 }
 
 /** Users holding a role in the plan, with the roles; for the access page (secretariat) and the read log's filter. */

@@ -143,6 +143,13 @@ for (const engine of testEngines()) {
         assert.ok(!school.planHints.includes('npu'));
       });
 
+      it('leaves out organisations nobody could see participants through (hours only, no partner user)', async () => {
+        await db().insertInto('organisations').values({ id: newId(), plan_id: app.planId, name: 'Kun timer', created_at: '2025-09-01T08:00:00.000Z' }).execute();
+        const overview = await app.services.privacy.accessOverview(app.planId);
+        assert.ok(!overview.organisations.some((o) => o.name === 'Kun timer'));
+        assert.ok(overview.organisations.some((o) => o.name === 'Test-organisation'));
+      });
+
       it('shows a Danish error on the page when nobody is chosen', async () => {
         const response = await form(admin, '/persondata/adgang', { hvem: '', aktivitet: 'brandkadet' });
         assert.equal(response.statusCode, 400);
