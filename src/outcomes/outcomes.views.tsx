@@ -8,7 +8,7 @@ import type { FieldError } from '../errors/errors.js';
 import type { ParticipantImportRow } from '../participants/participants.table.js';
 import type { ImportProblem } from '../monitoring/measurement.js';
 import { displayCount, type CountCell, type ShareCell } from '../monitoring/small-numbers.js';
-import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, PostButton, Select, Table, TextInput, Timestamp, formatNumber } from '../web/components.js';
+import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, Select, Table, TextInput, Timestamp, formatNumber } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { OUTCOME_MEASURES, PERIOD_KIND_LABELS, type OutcomeMeasure } from './outcome-measures.js';
 import type { CohortFigure, CohortStatistic, CohortWindow, ComparisonCell } from './cohorts.js';
@@ -160,7 +160,14 @@ export function ParticipantOutcomesPage(props: { ctx: PageContext; data: Partici
             </span>,
           ];
           if (props.canManage) {
-            cells.push(<PostButton action={`/udfald/deltager/${encodeURIComponent(code)}/slet/${o.id}`} csrf={ctx.csrf} label={`Slet ${o.measureName.toLowerCase()}, ${o.period.label}`} secondary />);
+            cells.push(
+              <form method="post" action={`/udfald/deltager/${encodeURIComponent(code)}/slet/${o.id}`} class="inline-form">
+                <CsrfField token={ctx.csrf} />
+                <button type="submit" class="button button-secondary">
+                  Slet<span class="sr-only">: {o.measureName.toLowerCase()}, {o.period.label}</span>
+                </button>
+              </form>,
+            );
           }
           return cells;
         })}

@@ -73,6 +73,9 @@ describeInBrowser('outcomes in the browser', () => {
             await submit(page, page.getByRole('button', { name: 'Gem måling' }));
             assert.match(await page.locator('.alert-success').innerText(), /Målingen er gemt/);
             assert.match(await page.locator('table').nth(1).innerText(), /12,5 %/);
+            await submit(page, page.getByRole('button', { name: /^Slet\s*: skolefravær, 2\. skolehalvår 2024\/25$/ }));
+            assert.match(await page.locator('.alert-success').innerText(), /Målingen er slettet/);
+            assert.doesNotMatch(await page.locator('table').nth(1).innerText(), /12,5 %/);
 
             await page.goto('/udfald/import');
             await assertAccessible(page, `import af udfald (${mode.name})`);
