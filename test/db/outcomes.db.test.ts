@@ -168,6 +168,20 @@ for (const engine of testEngines()) {
       assert.match(page.body, /<svg[^>]*role="img"/, 'the cohort is drawn as a chart beside its table');
     });
 
+    it('narrows a cohort to those who started in a plan year, and refuses windows it cannot read, naming the field', async () => {
+      const started = (await get('/api/v1/outcomes/cohorts?activity=fremmoede-i-skolen&measure=skolefravaer&planYear=2025', board)).json();
+      assert.deepEqual(started.enrolled, { value: 6, shown: '6' });
+      const none = (await get('/api/v1/outcomes/cohorts?activity=fremmoede-i-skolen&measure=skolefravaer&planYear=2026', board)).json();
+      assert.deepEqual(none.enrolled, { value: 0, shown: '0' });
+      const bad = await get('/api/v1/outcomes/cohorts?activity=fremmoede-i-skolen&measure=skolefravaer&windows=-1,x', board);
+      assert.equal(bad.statusCode, 400);
+      assert.deepEqual(bad.json().error.fields.map((f: { field: string }) => f.field), ['windows']);
+      const unknown = await get('/udfald/kohorter?aktivitet=findes-ikke&maal=skolefravaer', board);
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.body, /<title>Fejl: /);
+      assert.match(unknown.body, /href="#felt-aktivitet"/);
+    });
+
     it('suppresses a cohort of four for the board: their count shows as «<5» and no mean is shown', async () => {
       const file = [HEADER, ...four.map((p, i) => `${p.code};skolefravaer;2. skolehalvår 2024/25;${10 + i};Skolen`)].join('\r\n');
       assert.equal((await importOutcomes(file)).statusCode, 200);
