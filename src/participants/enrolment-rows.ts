@@ -6,7 +6,7 @@
 import { headerKey } from '../monitoring/import/measurement-rows.js';
 import { isError, parseDate } from '../monitoring/periods.js';
 import type { SheetRow } from '../monitoring/import/spreadsheet.js';
-import { csvText } from '../monitoring/import/templates.js';
+import { csvText, writeXlsx } from '../monitoring/import/templates.js';
 import { enrolmentProblems, type EnrolmentField, type EnrolmentInput } from './enrolment-rules.js';
 
 export type EnrolmentColumn = 'deltagerkode' | 'aktivitet' | 'start' | 'slut' | 'status' | 'henvist_fra' | 'begrundelse';
@@ -140,13 +140,28 @@ export function createEnrolmentRowReader(header: SheetRow, activities: readonly 
   };
 }
 
-/** The template: the header and two example rows to overwrite. */
+const TEMPLATE_ROWS = [
+  ['P-XXXXXXXX-X', 'Brandkadet', '01-09-2025', '', 'aktiv', 'Trivsel i skolen', ''],
+  ['P-XXXXXXXX-X', 'Trivsel i skolen', '15-08-2025', '20-12-2025', 'afsluttet', 'Nørrevangsskolen', ''],
+];
+
+/** The template as CSV: the header and two example rows to overwrite. */
 export function enrolmentTemplateCsv(): string {
   return csvText(
     ENROLMENT_COLUMNS.map((c) => c.key),
-    [
-      ['P-XXXXXXXX-X', 'Brandkadet', '01-09-2025', '', 'aktiv', 'Trivsel i skolen', ''],
-      ['P-XXXXXXXX-X', 'Trivsel i skolen', '15-08-2025', '20-12-2025', 'afsluttet', 'Nørrevangsskolen', ''],
-    ],
+    TEMPLATE_ROWS,
   );
+}
+
+/** The template as XLSX: the sheet `Tilmeldinger` to fill in (every column as text) and `Vejledning` explaining it. */
+export function enrolmentTemplateXlsx(activities: readonly { name: string }[]): Promise<Buffer> {
+  return writeXlsx([
+    { name: 'Tilmeldinger', header: ENROLMENT_COLUMNS.map((c) => c.key), rows: TEMPLATE_ROWS, columns: ENROLMENT_COLUMNS.map(() => ({ text: true, width: 22 })) },
+    {
+      name: 'Vejledning',
+      header: ['Kolonne', 'Skal udfyldes', 'Indhold'],
+      rows: [...ENROLMENT_COLUMNS.map((c) => [c.key, c.required ? 'Ja' : 'Nej', c.guide]), ['', '', ''], ['Aktiviteter', '', activities.map((a) => a.name).join('; ')]],
+      columns: [{ width: 16 }, { width: 14 }, { width: 90 }],
+    },
+  ]);
 }

@@ -9,7 +9,7 @@ import { setFlash } from '../web/flash.js';
 import { formList, formText } from '../web/form.js';
 import { pageContext, seeOther, sendPage } from '../web/page.js';
 import { danishDateOf } from '../time/copenhagen.js';
-import { enrolmentTemplateCsv } from './enrolment-rows.js';
+import { enrolmentTemplateCsv, enrolmentTemplateXlsx } from './enrolment-rows.js';
 import { participantServiceOf, TargetGroupBlockedError, type ParticipantInput } from './participants.service.js';
 import {
   ConsentPage, EndEnrolmentPage, EnrolmentImportPage, EnrolmentImportResultPage, EnrolPage, HouseholdPage, NewHouseholdPage, ParticipantFormPage, ParticipantPage,
@@ -142,6 +142,14 @@ export function participantPages(services: AppServices): FastifyPluginAsync {
     app.get('/deltagere/import/skabelon.csv', access('participants.manage'), (_request, reply) =>
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="helhed-skabelon-tilmeldinger.csv"').send(enrolmentTemplateCsv()),
     );
+
+    app.get('/deltagere/import/skabelon.xlsx', access('participants.manage'), async (request, reply) => {
+      const { activities } = await participants.planFacts(planOf(request).id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="helhed-skabelon-tilmeldinger.xlsx"')
+        .send(await enrolmentTemplateXlsx(activities));
+    });
 
     app.post('/deltagere/import', access('participants.manage'), async (request, reply) => {
       const file = request.isMultipart() ? await request.file() : undefined;

@@ -597,7 +597,7 @@ export function EnrolmentImportPage(props: { ctx: PageContext; imports: Particip
       </form>
       <h2>Skabelon og kolonner</h2>
       <p>
-        <a href="/deltagere/import/skabelon.csv">Hent skabelonen (CSV)</a>
+        Hent skabelonen som <a href="/deltagere/import/skabelon.xlsx">Excel (XLSX)</a> eller <a href="/deltagere/import/skabelon.csv">CSV</a>.
       </p>
       <Table
         caption="Kolonner i filen"

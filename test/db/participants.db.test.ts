@@ -228,6 +228,9 @@ for (const engine of testEngines()) {
       const template = await call('GET', '/deltagere/import/skabelon.csv', worker);
       assert.equal(template.statusCode, 200);
       assert.match(template.body, /^\uFEFFdeltagerkode;aktivitet;start;slut;status;henvist_fra;begrundelse/);
+      const workbook = await call('GET', '/deltagere/import/skabelon.xlsx', worker);
+      assert.equal(workbook.statusCode, 200);
+      assert.equal(workbook.rawPayload.subarray(0, 2).toString(), 'PK');
     });
 
     it('reports every mistake of an enrolment file at once by row and column and stores nothing, then imports the corrected file once', async () => {
