@@ -126,3 +126,21 @@ describe('values a measure cannot take', () => {
     assert.deepEqual(result.windows[0]!.n, { shown: true, value: 5 });
   });
 });
+
+describe('a cohort narrowed to a plan year', () => {
+  const seven = [...members(6), { participantId: 'p6', areaSlug: 'vangdalen', startDate: '2025-10-01' }];
+  const vals = values([12, 14, 16, 18, 10, 20, 30], BEFORE);
+
+  it('withholds a window that differs from the whole cohort’s by fewer than five persons, so one person’s value cannot be worked out', () => {
+    const result = aggregateCohort({ measure: absence, members: members(6), wholeMembers: seven, threshold: 5, comparisons: [], scopes: SCOPES, offsets: [-1], values: vals });
+    assert.deepEqual(result.windows[0]!.n, { shown: false, reason: 'complementary' });
+    assert.deepEqual(result.statistics[0]!.cohort[0], { shown: false, reason: 'small' });
+    assert.deepEqual(result.enrolled, { shown: false, reason: 'complementary' });
+  });
+
+  it('shows a window the narrowing does not change', () => {
+    const result = aggregateCohort({ measure: absence, members: members(6), wholeMembers: members(6), threshold: 5, comparisons: [], scopes: SCOPES, offsets: [-1], values: vals.slice(0, 6) });
+    assert.deepEqual(result.windows[0]!.n, { shown: true, value: 6 });
+    assert.ok(result.statistics[0]!.cohort[0]!.shown);
+  });
+});

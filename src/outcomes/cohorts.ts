@@ -87,6 +87,12 @@ export interface CohortInput {
   comparisons: readonly ComparisonPoint[];
   /** The scopes to compare with, in order, with their Danish labels. */
   scopes: readonly { scope: string; label: string }[];
+  /**
+   * When `members` is part of a larger cohort (those who started in one plan year), the whole cohort: a window whose
+   * figures differ from the whole one's by 1 to threshold - 1 persons is withheld, since the two views side by side
+   * would give those few persons' figures away.
+   */
+  wholeMembers?: readonly CohortMember[];
 }
 
 const count = (n: number, threshold: number): CountCell => (isSmallCount(n, threshold) ? { shown: false, reason: 'small' } : { shown: true, value: n });
@@ -258,8 +264,23 @@ export function aggregateCohort(input: CohortInput): CohortResult {
     }
   }
 
+  let enrolled = count(input.members.length, threshold);
+  if (input.wholeMembers) {
+    if (isSmallCount(input.wholeMembers.length - input.members.length, threshold)) enrolled = { shown: false, reason: 'complementary' };
+    const whole = valuesByWindow({ ...input, members: input.wholeMembers });
+    offsets.forEach((offset, i) => {
+      if (!isSmallCount((whole.get(offset)?.length ?? 0) - ns[i]!, threshold)) return;
+      nCells[i] = { shown: false, reason: 'complementary' };
+      for (const s of statistics) {
+        s.cohort[i] = { shown: false, reason: 'small' };
+        for (const c of s.comparisons) c.cells[i] = { value: null, periods: [], missing: [] };
+      }
+      if (distribution) distribution.rows[i] = { counts: distribution.rows[i]!.counts.map(() => ({ shown: false, reason: 'complementary' })), shares: distribution.rows[i]!.shares.map(() => ({ shown: false })) };
+    });
+  }
+
   return {
-    enrolled: count(input.members.length, threshold),
+    enrolled,
     windows: offsets.map((offset, i) => ({ offset, label: windowLabel(offset), n: nCells[i]! })),
     statistics,
     distribution,

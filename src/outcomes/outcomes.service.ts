@@ -390,16 +390,18 @@ export class OutcomeService {
     if (errors.length > 0 || !activity || !measure || 'error' in offsets) throw new ValidationError(errors);
 
     const db = this.database.db;
-    const [members, values] = await Promise.all([
+    const [members, values, wholeMembers] = await Promise.all([
       repo.cohortMembers(db, planId, activity.data.slug, planYear ?? undefined),
       repo.cohortValues(db, planId, activity.data.slug, measure.key),
+      // Narrowed to a plan year, the cohort is checked against the whole one (see CohortInput.wholeMembers).
+      planYear ? repo.cohortMembers(db, planId, activity.data.slug) : Promise.resolve(undefined),
     ]);
     const areas = comparisonAreas(members, snapshot.areas().map((a) => ({ slug: a.data.slug, name: a.data.name })), this.threshold);
     const scopes = [...areas.map((a) => ({ scope: `area:${a.slug}`, label: a.name })), { scope: 'areas', label: SCOPE_LABELS.areas }, { scope: 'municipality', label: SCOPE_LABELS.municipality }];
     const indicators = comparableIndicators(measure);
     const comparisons = await repo.comparisonPoints(db, planId, indicators, scopes.map((s) => s.scope));
     const catalogue = indicatorCatalogue(snapshot);
-    const result = aggregateCohort({ measure, members, values, offsets, threshold: this.threshold, comparisons, scopes });
+    const result = aggregateCohort({ measure, members, values, offsets, threshold: this.threshold, comparisons, scopes, ...(wholeMembers ? { wholeMembers } : {}) });
     return {
       activity: { slug: activity.data.slug, name: activity.data.name },
       measure,
