@@ -418,8 +418,9 @@ function CohortResultSection({ view, unit, threshold }: { view: CohortView; unit
       <Alert variant="info" heading="Små tal" headingLevel={3}>
         <p>
           Antal fra 1 til {threshold - 1} vises som «&lt;{threshold}». Gennemsnit og andele, der bygger på færre end {threshold} personer, vises ikke («–»),
-          og et tal skjules også, hvor det ellers kunne regnes ud fra de andre. Sammenligningen vises kun, hvor kohortens tal vises. En værdi hører til det
-          skolehalvår, dens periode slutter i.
+          og et tal skjules også, hvor det ellers kunne regnes ud fra de andre. Vælger du et planår, skjules et vindue, der kun adskiller sig fra hele
+          kohorten med 1 til {threshold - 1} personer. Sammenligningen vises kun, hvor kohortens tal vises. En værdi hører til det skolehalvår, dens
+          periode slutter i.
         </p>
       </Alert>
       {chart ? (
