@@ -306,12 +306,24 @@ export function dueForRetention(db: Q, planId: string, cutoffDate: string, cutof
   return dueQuery(db, planId, cutoffDate, cutoffInstant).selectAll('p').orderBy('p.id').limit(limit).execute();
 }
 
-/** How many are due, by the same rule as `dueForRetention`. */
+/**
+ * How many are due, by the same rule as `dueForRetention`, counted in one pass over the enrolments grouped by
+ * participant (probing each participant's enrolments one by one took seconds at 100,000 participants).
+ */
 export async function countDueForRetention(db: Q, planId: string, cutoffDate: string, cutoffInstant: string): Promise<number> {
-  const row = await dueQuery(db, planId, cutoffDate, cutoffInstant)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const result = await sql<{ n: number | string }>`
+    SELECT
+      (SELECT count(*) FROM (
+         SELECT e.participant_id FROM enrolments e
+         WHERE e.plan_id = ${planId}
+         GROUP BY e.participant_id
+         HAVING max(CASE WHEN (e.end_date IS NULL AND (e.status <> 'venteliste' OR e.start_date >= ${cutoffDate})) OR e.end_date >= ${cutoffDate} THEN 1 ELSE 0 END) = 0
+       ) ended JOIN participants p ON p.id = ended.participant_id
+       WHERE p.anonymised_at IS NULL)
+    + (SELECT count(*) FROM participants p
+       WHERE p.plan_id = ${planId} AND p.anonymised_at IS NULL AND p.created_at < ${cutoffInstant}
+         AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id)) AS n`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 function dueQuery(db: Q, planId: string, cutoffDate: string, cutoffInstant: string) {
@@ -355,12 +367,13 @@ function dueQuery(db: Q, planId: string, cutoffDate: string, cutoffInstant: stri
 export async function countFallingDue(db: Q, planId: string, fromDate: string, toDate: string): Promise<{ count: number; first: string | null }> {
   const rows = await sql<{ n: number | string; first: string | null }>`
     SELECT count(*) AS n, min(last_end) AS first FROM (
-      SELECT max(e.end_date) AS last_end
-      FROM participants p JOIN enrolments e ON e.participant_id = p.id
-      WHERE p.plan_id = ${planId} AND p.anonymised_at IS NULL
-      GROUP BY p.id
+      SELECT e.participant_id, max(e.end_date) AS last_end
+      FROM enrolments e
+      WHERE e.plan_id = ${planId}
+      GROUP BY e.participant_id
       HAVING count(*) = count(e.end_date) AND max(e.end_date) >= ${fromDate} AND max(e.end_date) < ${toDate}
-    ) due`.execute(db);
+    ) due JOIN participants p ON p.id = due.participant_id
+    WHERE p.anonymised_at IS NULL`.execute(db);
   const row = rows.rows[0];
   return { count: Number(row?.n ?? 0), first: row?.first ?? null };
 }
