@@ -441,11 +441,14 @@ export class PrivacyService {
     for (const planId of planIds) this.dueCounts.delete(planId);
     for (const planId of planIds) {
       const run: RetentionRun = { planId, today, months, cutoff, erased: 0, enrolmentsKept: 0, attendanceKept: 0, consentsDeleted: 0, outcomesDeleted: 0, householdsDeleted: 0 };
-      await this.database.db.transaction().execute(async (trx) => {
-        const at = nowIso(this.clock);
-        for (;;) {
+      // One transaction per batch, each with its own audit entry holding the run's totals so far: the erasures and
+      // their record are committed together, and on SQLite other requests get the database between batches.
+      for (let part = 1; ; part++) {
+        const finished = await this.database.db.transaction().execute(async (trx) => {
+          const at = nowIso(this.clock);
           const due = await dueForRetention(trx, planId, cutoff, cutoffInstant, RETENTION_BATCH);
-          if (due.length === 0) break;
+          // A run whose last batch was exactly full finds nothing more; that batch's entry already holds the totals.
+          if (due.length === 0 && part > 1) return true;
           for (const participant of due) {
             const counts = await eraseParticipant(trx, participant, this.placeholder(participant, at));
             run.erased++;
@@ -455,18 +458,21 @@ export class PrivacyService {
             run.outcomesDeleted += counts.outcomesDeleted;
             if (counts.householdDeleted) run.householdsDeleted++;
           }
-        }
-        await recordAudit(trx, actor, {
-          action: 'erase',
-          entityType: 'retention',
-          planId,
-          summary:
-            run.erased === 0
-              ? `Opbevaringsjobbet kørte: ingen deltagere var forfaldne (frist ${cutoff}, ${months} måneder)`
-              : `Opbevaringsjobbet slettede persondata om ${run.erased} ${run.erased === 1 ? 'deltager' : 'deltagere'} (frist ${cutoff}, ${months} måneder)`,
-          after: run,
+          const people = `${run.erased} ${run.erased === 1 ? 'deltager' : 'deltagere'}`;
+          await recordAudit(trx, actor, {
+            action: 'erase',
+            entityType: 'retention',
+            planId,
+            summary:
+              run.erased === 0
+                ? `Opbevaringsjobbet kørte: ingen deltagere var forfaldne (frist ${cutoff}, ${months} måneder)`
+                : `Opbevaringsjobbet slettede persondata om ${people}${part > 1 ? ` i alt (del ${part})` : ''} (frist ${cutoff}, ${months} måneder)`,
+            after: run,
+          });
+          return due.length < RETENTION_BATCH;
         });
-      });
+        if (finished) break;
+      }
       runs.push(run);
     }
     return runs;

@@ -356,6 +356,19 @@ for (const engine of testEngines()) {
       });
     });
 
+    describe('retention in batches', () => {
+      it('erases many in batches, each recorded with the run’s totals so far', async () => {
+        const many = Array.from({ length: 450 }, () => aParticipant(app.planId, { code: newParticipantCode(), created_at: '2020-01-01T08:00:00.000Z' }));
+        await insertRows(db(), { participants: many });
+        const before = (await auditOf('retention', 'erase')).length;
+        const run = (await call(admin, 'POST', '/api/v1/privacy/retention/run')).json();
+        assert.equal(run.erased, 450);
+        const entries = (await auditOf('retention', 'erase')).slice(0, (await auditOf('retention', 'erase')).length - before);
+        assert.deepEqual(entries.map((e) => JSON.parse(e.after_json!).erased).sort((a, b) => a - b), [200, 400, 450]);
+        assert.equal(await countWhere('participants', 'created_at', '2020-01-01T08:00:00.000Z'), 0);
+      });
+    });
+
     describe('the daily run in the server', () => {
       it('runs retention shortly after start and records the run', async () => {
         const before = (await auditOf('retention', 'erase')).length;
