@@ -429,7 +429,8 @@ export class PrivacyService {
 
   /**
    * Erases everyone due in every plan (or one plan), by the same code as an administrator's erasure, and records each
-   * plan's run in the audit log with its counts (also when nobody was due), in the same transaction.
+   * plan's run in the audit log with its counts (also when nobody was due): one entry per batch of erasures, in the
+   * batch's transaction, each with the run's totals so far.
    */
   async runRetention(actor: Actor, onlyPlanId?: string): Promise<RetentionRun[]> {
     const months = this.config.privacy.retentionMonths;
