@@ -14,6 +14,7 @@ import { GENDER_LABELS, GENDERS, type Gender } from './participant-rules.js';
 import type { ParticipantImportRow } from './participants.table.js';
 import type { Consent, Enrolment, HouseholdMember, ParticipantDetail, SearchResult } from './participants.service.js';
 import type { RowProblem } from './enrolment-rows.js';
+import { allows } from '../auth/permissions.js';
 
 /** Names the pages show for the plan's slugs. */
 export interface Names {
@@ -255,6 +256,16 @@ export function ParticipantPage(props: { ctx: PageContext; detail: ParticipantDe
           </a>
         </p>
       ) : null}
+      <ul class="nobullet-list d-print-none">
+        <li>
+          <a href={`/udfald/deltager/${code}`}>Udfald over tid (fravær, sprogvurdering, beskæftigelse …)</a>
+        </li>
+        {ctx.principal && allows('users.manage', true, ctx.principal.roles) ? (
+          <li>
+            <a href={`/persondata/personer/${code}`}>Persondata: alt om personen, læsninger, eksport og sletning</a>
+          </li>
+        ) : null}
+      </ul>
 
       <h2>Tilmeldinger</h2>
       <Table
