@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase, refreshStatistics } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { bootstrapAdministrator } from './users/bootstrap.js';
 import { loadDefaultPlan } from './plan/plan-bootstrap.js';
@@ -32,12 +32,16 @@ async function main(): Promise<void> {
   }
   const purge = setInterval(() => void services.auth.purgeExpired().catch((err) => app.log.error(err)), 10 * 60_000);
   purge.unref();
+  // Table statistics kept fresh as the data grows, so the planner keeps choosing the indexes (SQLite only).
+  const statistics = setInterval(() => void refreshStatistics(database).catch((err) => app.log.error(err)), 60 * 60_000);
+  statistics.unref();
   // Personal data past its retention period is erased a minute after start and then daily (src/privacy/retention.ts).
   const stopRetention = scheduleRetention(services.privacy, { ...SYSTEM_ACTOR, label: 'opbevaringsjobbet' }, app.log);
 
   const stop = async (signal: string) => {
     app.log.info(`${signal}: lukker ned`);
     clearInterval(purge);
+    clearInterval(statistics);
     stopRetention();
     await app.close();
     await database.close();

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../audit/audit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import type { Db } from '../db/database.js';
+import { refreshStatistics, type Db } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
 import { NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
 import { openSpreadsheet } from '../monitoring/import/open-spreadsheet.js';
@@ -538,6 +538,8 @@ export class CoursesService {
     const stager = repo.createAttendanceStager(this.database, importId);
     try {
       const scope = await this.scopeOf(planId, caller.principal);
+      // The rosters are read with a join whose plan depends on fresh statistics (see refreshStatistics).
+      await refreshStatistics(this.database);
       const sheet = await openSpreadsheet(hashed, meta);
       if ('error' in sheet) problem({ row: 0, column: '', message: sheet.error });
       else {
