@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { ParticipantImportRow } from '../participants/participants.table.js';
-import { Alert, Badge, Checkboxes, CsrfField, ErrorSummary, Facts, fieldId, FileInput, formatDate, formatNumber, PostButton, Select, Table, Textarea, TextInput, Timestamp } from '../web/components.js';
+import { Alert, Badge, Checkboxes, CsrfField, ErrorSummary, Facts, fieldId, FileInput, formatDate, formatNumber, PostButton, Select, Table, Textarea, TextInput, Timestamp, ImportProblems } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, SESSION_STATE_LABELS, WEEKDAY_NAMES, isoWeekday, type CourseTargetCheck, type SessionState } from './courses.rules.js';
 import type { CourseDetail, CourseSummary, SessionAttendance, SessionSummary } from './courses.service.js';
@@ -509,15 +509,7 @@ export function AttendanceImportResultPage({ ctx, row }: { ctx: PageContext; row
           <p>Importen blev afbrudt, og intet er gemt. Prøv igen; sker det igen, så kontakt en administrator.</p>
         </Alert>
       ) : null}
-      {problems.length > 0 ? (
-        <Table
-          caption="Fejl i filen, efter række"
-          headers={['Række', 'Kolonne', 'Fejl']}
-          numeric={[0]}
-          id="fejl"
-          rows={problems.map((p) => [p.row > 0 ? formatNumber(p.row) : '–', p.column || '–', p.message])}
-        />
-      ) : null}
+      <ImportProblems problems={problems} />
       <Facts
         items={[
           { label: 'Status', value: IMPORT_STATUS_LABELS[row.status] ?? row.status },

@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { MeasurementImportRow } from '../db/schema.js';
-import { Alert, CsrfField, DateText, ErrorSummary, Facts, FileInput, Table, Textarea, TextInput, Timestamp, formatNumber } from '../web/components.js';
+import { Alert, CsrfField, DateText, ErrorSummary, Facts, FileInput, Table, Textarea, TextInput, Timestamp, formatNumber, ImportProblems } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import type { IndicatorDefinition, ImportProblem, Measurement } from './measurement.js';
 import type { ImportProgress } from './measurements.service.js';
@@ -155,15 +155,7 @@ export function ImportResultPage(props: { ctx: PageContext; row: MeasurementImpo
           <p>Importen blev afbrudt, før den var færdig, og intet er gemt. Prøv igen; sker det igen, så kontakt en administrator.</p>
         </Alert>
       ) : null}
-      {problems.length > 0 ? (
-        <Table
-          caption="Fejl i filen, efter række"
-          headers={['Række', 'Kolonne', 'Fejl']}
-          numeric={[0]}
-          id="fejl"
-          rows={problems.map((p) => [p.row > 0 ? formatNumber(p.row) : '–', p.column || '–', p.message])}
-        />
-      ) : null}
+      <ImportProblems problems={problems} />
       <Facts
         items={[
           { label: 'Status', value: IMPORT_STATUS_LABELS[row.status] ?? row.status },

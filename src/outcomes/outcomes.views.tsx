@@ -8,7 +8,7 @@ import type { FieldError } from '../errors/errors.js';
 import type { ParticipantImportRow } from '../participants/participants.table.js';
 import type { ImportProblem } from '../monitoring/measurement.js';
 import { displayCount, type CountCell, type ShareCell } from '../monitoring/small-numbers.js';
-import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, Select, Table, TextInput, Timestamp, formatNumber } from '../web/components.js';
+import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, Select, Table, TextInput, Timestamp, formatNumber, ImportProblems } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { OUTCOME_MEASURES, PERIOD_KIND_LABELS, type OutcomeMeasure } from './outcome-measures.js';
 import type { CohortFigure, CohortStatistic, CohortWindow, ComparisonCell } from './cohorts.js';
@@ -286,15 +286,7 @@ export function OutcomeImportResultPage(props: { ctx: PageContext; row: Particip
           { label: 'Tidspunkt', value: <Timestamp iso={row.created_at} /> },
         ]}
       />
-      {problems.length > 0 ? (
-        <Table
-          id="fejl"
-          caption="Fejl i filen efter række og kolonne"
-          headers={['Række', 'Kolonne', 'Fejl']}
-          numeric={[0]}
-          rows={problems.map((p) => [p.row === 0 ? 'Filen' : String(p.row), p.column || '–', p.message])}
-        />
-      ) : null}
+      <ImportProblems problems={problems} />
     </Layout>
   );
 }

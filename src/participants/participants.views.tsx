@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { TargetGroupFinding } from '../activities/target-group.js';
-import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, RadioGroup, Select, Table, Textarea, TextInput, Timestamp, formatNumber } from '../web/components.js';
+import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, RadioGroup, Select, Table, Textarea, TextInput, Timestamp, formatNumber, ImportProblems } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { CONSENT_GIVER_LABELS, CONSENT_GIVERS, LEGAL_BASES, legalBasisLabel } from './consent-rules.js';
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, REFERRAL_KINDS, REFERRAL_LABELS, type EnrolmentStatus, type ReferralKind } from './enrolment-rules.js';
@@ -659,15 +659,7 @@ export function EnrolmentImportResultPage(props: { ctx: PageContext; row: Partic
           </p>
         </Alert>
       )}
-      {problems.length > 0 ? (
-        <Table
-          caption="Fejl i filen, efter række"
-          headers={['Række', 'Kolonne', 'Fejl']}
-          numeric={[0]}
-          id="fejl"
-          rows={problems.map((p) => [p.row > 0 ? formatNumber(p.row) : '–', p.column || '–', p.message])}
-        />
-      ) : null}
+      <ImportProblems problems={problems} />
       <Facts
         items={[
           { label: 'Rækker læst', value: formatNumber(row.rows_read) },

@@ -550,3 +550,20 @@ export function DataRemarks({ remarks, headingLevel = 2, heading }: { remarks: r
     </div>
   );
 }
+
+/**
+ * The problems of an imported file, by row and column, in one table for every import (measurements, enrolments,
+ * attendance, outcomes), so the monitoring unit and the partners read them the same way. Row 0 is the file as a whole.
+ */
+export function ImportProblems({ problems }: { problems: readonly { row: number; column: string; message: string }[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <Table
+      caption="Fejl i filen, efter række og kolonne"
+      headers={['Række', 'Kolonne', 'Fejl']}
+      numeric={[0]}
+      id="fejl"
+      rows={problems.map((p) => [p.row > 0 ? formatNumber(p.row) : 'Filen', p.column || '–', p.message])}
+    />
+  );
+}
