@@ -30,8 +30,8 @@ const MAX_P95_MS = 100;
 const SEQUENTIAL_REQUESTS = 300;
 const CONNECTIONS = 10;
 const HOST = '127.0.0.1';
-// Late in the plan year, so that enough sessions have been held for the issue's million attendance records.
-const NOW = new Date('2026-04-29T10:00:00Z');
+// Late in the plan year (pace still forecast), so that enough sessions have been held for a million attendance records.
+const NOW = new Date('2026-06-29T10:00:00Z');
 const AT = '2025-09-01T08:00:00.000Z';
 
 /** Writes the shared population and lets its rows go (a million attendance rows need not stay in memory while measuring). */
@@ -123,7 +123,7 @@ async function runOn(target: DatabaseTarget, settings: BenchSettings): Promise<E
     }
     times.sort((a, b) => a - b);
     const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]! * 10) / 10;
-    console.log(`  ${engine}: first request ${cold.ms.toFixed(0)} ms (year counted${engine === 'sqlite' ? ', no table statistics' : ''}); then p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, ${Math.round(bytes / 1024)} KB`);
+    console.log(`  ${engine}: first request ${cold.ms.toFixed(0)} ms (year counted); then p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, ${Math.round(bytes / 1024)} KB`);
 
     // After a change the counts are made again (with table statistics): one enrolment more, then the page, cold.
     await database.db
