@@ -11,7 +11,7 @@ import type { Writable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import type { AttendanceRow, AttendanceStagingRow, CourseRow, CourseSessionRow, ParticipantImportRow } from '../participants/participants.table.js';
+import type { AttendanceRow, AttendanceStagingRow, CourseRow, CourseSessionRow } from '../participants/participants.table.js';
 import type { ParticipantScope } from '../participants/access.js';
 import { visibleParticipants } from '../participants/access.repository.js';
 
@@ -283,24 +283,7 @@ export async function deleteAttendance(db: Q, sessionId: string, participantIds:
 
 // Import -----------------------------------------------------------------------------------------------------------
 
-export async function insertImport(db: Q, row: ParticipantImportRow): Promise<void> {
-  await db.insertInto('participant_imports').values(row).execute();
-}
-
-export async function updateImport(db: Q, id: string, changes: Partial<ParticipantImportRow>): Promise<void> {
-  await db.updateTable('participant_imports').set(changes).where('id', '=', id).execute();
-}
-
-export function findImport(db: Q, planId: string, kind: string, id: string): Promise<ParticipantImportRow | undefined> {
-  return db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
-}
-
-/** The latest imports of a kind, only those `createdBy` made when given. */
-export function listImports(db: Q, planId: string, kind: string, limit: number, createdBy: string | null): Promise<ParticipantImportRow[]> {
-  let query = db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind);
-  if (createdBy) query = query.where('created_by', '=', createdBy);
-  return query.orderBy('created_at', 'desc').limit(limit).execute();
-}
+export { insertImport, updateImport, findImport, listImports } from '../participants/participant-imports.repository.js';
 
 /** The courses an import may register attendance for: those of the activities the scope covers. */
 export function coursesInScope(db: Q, planId: string, scope: ParticipantScope): Promise<Pick<CourseRow, 'id' | 'code' | 'activity_slug'>[]> {

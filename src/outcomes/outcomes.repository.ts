@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ParticipantScope } from '../participants/access.js';
 import { visibleParticipants } from '../participants/access.repository.js';
-import type { OutcomeMeasurementRow, ParticipantImportRow } from '../participants/participants.table.js';
+import type { OutcomeMeasurementRow } from '../participants/participants.table.js';
 import type { CohortMember, CohortValue, ComparisonPoint } from './cohorts.js';
 import type { JourneyEnrolment } from './journeys.js';
 
@@ -93,22 +93,7 @@ export async function deleteOutcome(db: Q, id: string): Promise<void> {
   await db.deleteFrom('outcome_measurements').where('id', '=', id).execute();
 }
 
-export async function insertImport(db: Q, row: ParticipantImportRow): Promise<void> {
-  await db.insertInto('participant_imports').values(row).execute();
-}
-
-export async function updateImport(db: Q, id: string, changes: Partial<ParticipantImportRow>): Promise<void> {
-  await db.updateTable('participant_imports').set(changes).where('id', '=', id).execute();
-}
-
-export function findImport(db: Q, planId: string, kind: string, id: string): Promise<ParticipantImportRow | undefined> {
-  return db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
-}
-
-export async function listImports(db: Q, planId: string, kind: string, limit: number): Promise<ParticipantImportRow[]> {
-  const rows = await db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind).orderBy('created_at', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ ...r, rows_read: Number(r.rows_read), rows_imported: Number(r.rows_imported), rows_unchanged: Number(r.rows_unchanged), problem_count: Number(r.problem_count) }));
-}
+export { insertImport, updateImport, findImport, listImports } from '../participants/participant-imports.repository.js';
 
 /**
  * An activity's cohort: each participant who took part (not only on its waiting list), with their area and the start

@@ -7,7 +7,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ParticipantScope } from './access.js';
 import { visibleParticipants } from './access.repository.js';
-import type { ConsentRow, EnrolmentRow, HouseholdRow, ParticipantImportRow, ParticipantRow } from './participants.table.js';
+import type { ConsentRow, EnrolmentRow, HouseholdRow, ParticipantRow } from './participants.table.js';
 import { prefixUpperBound, type ParticipantSearch } from './participant-rules.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -227,16 +227,4 @@ export function householdsCreatedBy(db: Q, planId: string, userId: string, limit
   return db.selectFrom('households').selectAll().where('plan_id', '=', planId).where('created_by', '=', userId).where('anonymised_at', 'is', null).orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-export async function insertImport(db: Q, row: ParticipantImportRow): Promise<void> {
-  await db.insertInto('participant_imports').values(row).execute();
-}
-
-export function listImports(db: Q, planId: string, kind: string, createdBy: string | null, limit: number): Promise<ParticipantImportRow[]> {
-  let query = db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind);
-  if (createdBy !== null) query = query.where('created_by', '=', createdBy);
-  return query.orderBy('created_at', 'desc').limit(limit).execute();
-}
-
-export function findImport(db: Q, planId: string, kind: string, id: string): Promise<ParticipantImportRow | undefined> {
-  return db.selectFrom('participant_imports').selectAll().where('plan_id', '=', planId).where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
-}
+export { insertImport, updateImport, findImport, listImports } from './participant-imports.repository.js';

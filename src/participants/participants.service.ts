@@ -784,7 +784,7 @@ export class ParticipantService {
 
   /** The caller's recent enrolment imports (an administrator sees everyone's). */
   async enrolmentImports(planId: string, principal: Principal, limit = 10) {
-    return repo.listImports(this.database.db, planId, ENROLMENT_IMPORT_KIND, principal.roles.includes('administrator') ? null : principal.userId, limit);
+    return repo.listImports(this.database.db, planId, ENROLMENT_IMPORT_KIND, limit, principal.roles.includes('administrator') ? null : principal.userId);
   }
 
   /** One enrolment import with its problems; only the one who made it (or an administrator) sees it. */
