@@ -7,8 +7,7 @@
  * covers with `coveredActivities`.
  */
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import type { Writable } from 'node:stream';
-import { from as copyFrom } from 'pg-copy-streams';
+import { CopyIn } from '../db/copy-in.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { AttendanceRow, AttendanceStagingRow, CourseRow, CourseSessionRow } from '../participants/participants.table.js';
@@ -354,68 +353,31 @@ class SqliteStager implements AttendanceStager {
 }
 
 class PostgresStager implements AttendanceStager {
-  private client: import('pg').PoolClient | null = null;
-  private stream: Writable | null = null;
-  private done: Promise<void> | null = null;
+  private readonly copy: CopyIn;
 
   constructor(
     private readonly database: Db,
     private readonly importId: string,
-  ) {}
-
-  private async open(): Promise<Writable> {
-    if (this.stream) return this.stream;
-    this.client = await this.database.pool!.connect();
-    const stream = this.client.query(copyFrom('COPY attendance_staging (import_id, session_id, participant_id, status) FROM STDIN'));
-    this.done = new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', reject);
-    });
-    // Keep an early error from being unhandled; it is raised again where the stream is awaited.
-    this.done.catch(() => undefined);
-    this.stream = stream;
-    return stream;
+  ) {
+    this.copy = new CopyIn(database.pool!, 'COPY attendance_staging (import_id, session_id, participant_id, status) FROM STDIN');
   }
 
   async add(rows: AttendanceStagingRow[]): Promise<void> {
-    const stream = await this.open();
     // Ids are UUIDs and statuses one of three words: nothing in them needs COPY's escaping.
     let text = '';
     for (const r of rows) text += `${r.import_id}\t${r.session_id}\t${r.participant_id}\t${r.status}\n`;
-    if (!stream.write(text)) {
-      await new Promise<void>((resolve, reject) => {
-        stream.once('drain', resolve);
-        stream.once('error', reject);
-      });
-    }
+    await this.copy.write(text);
   }
 
   async finish(): Promise<void> {
-    if (!this.stream) return;
-    this.stream.end();
-    try {
-      await this.done;
-    } finally {
-      this.release();
-    }
+    await this.copy.end();
     // Without statistics the planner takes the staged rows for a handful and probes the attendance key row by row.
     await sql`ANALYZE attendance_staging`.execute(this.database.db);
   }
 
   async abort(): Promise<void> {
-    if (this.stream) {
-      // Ending the COPY with an error makes the server discard every row it received.
-      (this.stream as Writable & { destroy(error?: Error): void }).destroy(new Error('Importen blev afbrudt'));
-      await this.done?.catch(() => undefined);
-      this.release(true);
-    }
+    await this.copy.abort();
     await clearStaging(this.database.db, this.importId);
-  }
-
-  private release(broken = false): void {
-    this.client?.release(broken || undefined);
-    this.client = null;
-    this.stream = null;
   }
 }
 

@@ -4,8 +4,7 @@
  * `measurements` with a few set-based statements in one transaction.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Writable } from 'node:stream';
-import { from as copyFrom } from 'pg-copy-streams';
+import { CopyIn } from '../db/copy-in.js';
 import type { Db } from '../db/database.js';
 import type { Database, MeasurementImportRow, MeasurementRow, MeasurementStagingRow } from '../db/schema.js';
 
@@ -87,70 +86,35 @@ function copyText(value: string | number | null): string {
 }
 
 class PostgresStager implements Stager {
-  private client: import('pg').PoolClient | null = null;
-  private stream: Writable | null = null;
-  private done: Promise<void> | null = null;
+  private readonly copy: CopyIn;
 
   constructor(
     private readonly database: Db,
     private readonly importId: string,
-  ) {}
-
-  private async open(): Promise<Writable> {
-    if (this.stream) return this.stream;
-    this.client = await this.database.pool!.connect();
-    const stream = this.client.query(copyFrom(`COPY measurement_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`));
-    this.done = new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', reject);
-    });
-    // Keep an early error from being unhandled; it is raised again where the stream is awaited.
-    this.done.catch(() => undefined);
-    this.stream = stream;
-    return stream;
+  ) {
+    this.copy = new CopyIn(database.pool!, `COPY measurement_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`);
   }
 
   async add(rows: MeasurementStagingRow[]): Promise<void> {
-    const stream = await this.open();
     let text = '';
     for (const r of rows) {
       text +=
         `${r.import_id}\t${r.row_number}\t${r.id}\t${copyText(r.indicator_code)}\t${copyText(r.scope)}\t${r.period_kind}\t${r.period_start}\t${r.period_end}\t` +
         `${copyText(r.period_label)}\t${r.value}\t${copyText(r.numerator)}\t${copyText(r.denominator)}\t${copyText(r.source)}\t${r.drawn_on}\t${copyText(r.note)}\n`;
     }
-    if (!stream.write(text)) await new Promise<void>((resolve, reject) => {
-      stream.once('drain', resolve);
-      stream.once('error', reject);
-    });
+    await this.copy.write(text);
   }
 
   async finish(): Promise<void> {
-    if (!this.stream) return;
-    this.stream.end();
-    try {
-      await this.done;
-    } finally {
-      this.release();
-    }
+    await this.copy.end();
     // Without statistics the planner takes the staged rows for a handful and joins them row by row against every
     // measurement: minutes instead of a second for a large file.
     await sql`ANALYZE measurement_staging`.execute(this.database.db);
   }
 
   async abort(): Promise<void> {
-    if (this.stream) {
-      // Ending the COPY with an error makes the server discard every row it received.
-      (this.stream as Writable & { destroy(error?: Error): void }).destroy(new Error('Importen blev afbrudt'));
-      await this.done?.catch(() => undefined);
-      this.release(true);
-    }
+    await this.copy.abort();
     await clearStaging(this.database.db, this.importId);
-  }
-
-  private release(broken = false): void {
-    this.client?.release(broken || undefined);
-    this.client = null;
-    this.stream = null;
   }
 }
 
