@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -16,7 +15,7 @@ import { CoursesService } from '../src/activities/courses.service.js';
 import { PlanService } from '../src/plan/plan.service.js';
 import { loadDefaultPlan } from '../src/plan/plan-bootstrap.js';
 import { generatePopulation, writePopulation, type PopulationRows } from '../test/fixtures/participants/population.js';
-import { machineContext, type Benchmark, type BenchmarkReport, type Check } from './support.js';
+import { machineContext, throwawayPostgres, type Benchmark, type BenchmarkReport, type Check } from './support.js';
 
 /**
  * The issue's target for the attendance import: 1,000,000 attendance rows for 100,000 participants, imported through
@@ -160,25 +159,6 @@ async function importRate(database: Db, plans: PlanService, planId: string, file
   return outcome.imported / seconds;
 }
 
-async function createPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `helhed_bench_att_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 async function run(): Promise<BenchmarkReport> {
   const startedAt = new Date().toISOString();
   const dir = mkdtempSync(join(tmpdir(), 'helhed-bench-attendance-'));
@@ -221,8 +201,8 @@ async function run(): Promise<BenchmarkReport> {
     if (!POSTGRES_URL) {
       console.log('  PostgreSQL: not measured (set BENCH_DATABASE_URL=postgres://…)');
     } else {
-      const referenceServer = await createPostgres(POSTGRES_URL);
-      const importServer = await createPostgres(POSTGRES_URL);
+      const referenceServer = await throwawayPostgres(POSTGRES_URL, 'att');
+      const importServer = await throwawayPostgres(POSTGRES_URL, 'att');
       try {
         const reference = await prepared({ engine: 'postgres', location: referenceServer.url }, pop);
         try {

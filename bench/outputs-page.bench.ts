@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { SYSTEM_ACTOR } from '../src/audit/audit.service.js';
 import { findUserByEmail } from '../src/auth/auth.repository.js';
@@ -15,7 +14,7 @@ import { loadDefaultPlan } from '../src/plan/plan-bootstrap.js';
 import { ensureDefaultPlan } from '../src/plan/plans.service.js';
 import { bootstrapAdministrator } from '../src/users/bootstrap.js';
 import { generatePopulation, writePopulation } from '../test/fixtures/participants/population.js';
-import { interleave, load, machineContext, type BenchSettings, type Benchmark, type BenchmarkReport, type Check, type TargetResult } from './support.js';
+import { interleave, load, machineContext, throwawayPostgres, type BenchSettings, type Benchmark, type BenchmarkReport, type Check, type TargetResult } from './support.js';
 
 /**
  * The issue's target for the outputs-against-targets page: 100,000 participants and 1,000,000 attendance records,
@@ -51,25 +50,6 @@ interface EngineResult {
   checks: Check[];
   invalid: string[];
   context: Record<string, unknown>;
-}
-
-async function createPostgres(url: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
-  const name = `helhed_bench_outputs_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    target: { engine: 'postgres', location: u.toString() },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 async function runOn(target: DatabaseTarget, settings: BenchSettings): Promise<EngineResult> {
@@ -174,7 +154,7 @@ async function run(settings: BenchSettings): Promise<BenchmarkReport> {
   try {
     add('sqlite', await runOn({ engine: 'sqlite', location: join(dir, 'helhed.sqlite') }, settings));
     if (POSTGRES_URL) {
-      const server = await createPostgres(POSTGRES_URL);
+      const server = await throwawayPostgres(POSTGRES_URL, 'outputs');
       try {
         add('postgres', await runOn(server.target, settings));
       } finally {

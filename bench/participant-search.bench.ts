@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { SYSTEM_ACTOR } from '../src/audit/audit.service.js';
 import { findUserByEmail } from '../src/auth/auth.repository.js';
@@ -20,7 +19,7 @@ import { ensureDefaultPlan } from '../src/plan/plans.service.js';
 import { bootstrapAdministrator } from '../src/users/bootstrap.js';
 import { createUser } from '../src/users/users.service.js';
 import { generatePopulation, writePopulation } from '../test/fixtures/participants/population.js';
-import { interleave, load, machineContext, type BenchSettings, type Benchmark, type BenchmarkReport, type Check, type TargetResult } from './support.js';
+import { interleave, load, machineContext, throwawayPostgres, type BenchSettings, type Benchmark, type BenchmarkReport, type Check, type TargetResult } from './support.js';
 
 /**
  * The issue's target for participant search: 100,000 participants (with their households, enrolments and consents,
@@ -71,25 +70,6 @@ async function fillNicknameKeys(database: Db, participants: readonly Participant
   }
   await sql`UPDATE participants SET nickname_key = lower(nickname) WHERE nickname IS NOT NULL`.execute(database.db);
   await sql`VACUUM ANALYZE participants`.execute(database.db);
-}
-
-async function createPostgres(url: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
-  const name = `helhed_bench_search_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    target: { engine: 'postgres', location: u.toString() },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 async function runOn(target: DatabaseTarget, settings: BenchSettings): Promise<{ figures: Record<string, number>; targets: TargetResult[]; checks: Check[]; invalid: string[]; context: Record<string, unknown> }> {
@@ -206,7 +186,7 @@ async function run(settings: BenchSettings): Promise<BenchmarkReport> {
     invalid.push(...sqlite.invalid);
     Object.assign(context, sqlite.context);
     if (POSTGRES_URL) {
-      const server = await createPostgres(POSTGRES_URL);
+      const server = await throwawayPostgres(POSTGRES_URL, 'search');
       try {
         const postgres = await runOn(server.target, settings);
         for (const [k, v] of Object.entries(postgres.figures)) figures[`postgres.${k}`] = v;

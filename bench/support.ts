@@ -3,6 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { DatabaseTarget } from '../src/config.js';
 
 /** Where `npm run bench` writes one JSON file per benchmark and run (git-ignored). */
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'results');
@@ -214,4 +217,28 @@ export function writeResult(report: BenchmarkReport, dir = RESULTS_DIR): string 
   const file = join(dir, `${report.benchmark}-${report.startedAt.replace(/:/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   return file;
+}
+
+/**
+ * A new, empty PostgreSQL database on the server `adminUrl` points at, named after the benchmark, and a function that
+ * drops it (also while connections are open). Benchmarks measure on a database of their own and leave none behind.
+ */
+export async function throwawayPostgres(adminUrl: string, prefix: string): Promise<{ url: string; target: DatabaseTarget; drop: () => Promise<void> }> {
+  const name = `helhed_bench_${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    target: { engine: 'postgres', location: u.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
 }
