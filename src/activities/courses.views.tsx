@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { ParticipantImportRow } from '../participants/participants.table.js';
-import { Alert, Badge, Checkboxes, CsrfField, ErrorSummary, Facts, fieldId, FileInput, formatDate, formatNumber, PostButton, Select, Table, Textarea, TextInput, Timestamp, ImportProblems } from '../web/components.js';
+import { Alert, Badge, Checkboxes, CsrfField, ErrorSummary, Facts, fieldId, formatDate, formatNumber, PostButton, Select, Table, Textarea, TextInput, Timestamp, ImportProblems, SpreadsheetUploadForm } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, SESSION_STATE_LABELS, WEEKDAY_NAMES, isoWeekday, type CourseTargetCheck, type SessionState } from './courses.rules.js';
 import type { CourseDetail, CourseSummary, SessionAttendance, SessionSummary } from './courses.service.js';
@@ -425,18 +425,7 @@ export function AttendanceImportPage(props: { ctx: PageContext; imports: Partici
         Indlæs et regneark med fremmøde (CSV eller XLSX). Alle fejl vises på én gang med række og kolonne, og intet gemmes, før hele filen er i orden.
         Importerer du den samme fil igen, ændres intet; en ændret status opdateres.
       </p>
-      <form method="post" action={`/forloeb/import?_csrf=${encodeURIComponent(ctx.csrf)}`} encType="multipart/form-data">
-        <FileInput
-          name="fil"
-          label="Fil"
-          helptext={`CSV (semikolon eller komma) eller Excel (XLSX), højst ${formatNumber(props.maxMegabytes)} MB.`}
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          errors={errors}
-        />
-        <button type="submit" class="button button-primary">
-          Importér
-        </button>
-      </form>
+      <SpreadsheetUploadForm action="/forloeb/import" csrf={ctx.csrf} maxMegabytes={props.maxMegabytes} errors={errors} />
       <h2>Skabelon</h2>
       <p>Kolonnerne er:</p>
       <ul>

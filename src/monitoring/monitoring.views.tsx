@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { MeasurementImportRow } from '../db/schema.js';
-import { Alert, CsrfField, DateText, ErrorSummary, Facts, FileInput, Table, Textarea, TextInput, Timestamp, formatNumber, ImportProblems } from '../web/components.js';
+import { Alert, CsrfField, DateText, ErrorSummary, Facts, Table, Textarea, TextInput, Timestamp, formatNumber, ImportProblems, SpreadsheetUploadForm } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import type { IndicatorDefinition, ImportProblem, Measurement } from './measurement.js';
 import type { ImportProgress } from './measurements.service.js';
@@ -41,18 +41,7 @@ export function ImportPage(props: { ctx: PageContext; templates: TemplateLink[];
         Indlæs et regneark med indikatorværdier (CSV eller XLSX). Alle fejl i filen vises på én gang med række og kolonne, og intet gemmes, før hele
         filen er i orden. Importerer du den samme fil igen, tilføjes intet; en ændret værdi gemmes som en ny version.
       </p>
-      <form method="post" action={`/overvaagning/import?_csrf=${encodeURIComponent(ctx.csrf)}`} encType="multipart/form-data" class="helhed-import-form">
-        <FileInput
-          name="fil"
-          label="Fil"
-          helptext={`CSV (semikolon eller komma, UTF-8 eller Windows-1252) eller Excel (XLSX), højst ${formatNumber(props.maxMegabytes)} MB.`}
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          errors={errors}
-        />
-        <button type="submit" class="button button-primary">
-          Importér
-        </button>
-      </form>
+      <SpreadsheetUploadForm action="/overvaagning/import" csrf={ctx.csrf} maxMegabytes={props.maxMegabytes} errors={errors} class="helhed-import-form" />
 
       <h2>Skabeloner</h2>
       <p>

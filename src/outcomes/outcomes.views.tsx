@@ -8,7 +8,7 @@ import type { FieldError } from '../errors/errors.js';
 import type { ParticipantImportRow } from '../participants/participants.table.js';
 import type { ImportProblem } from '../monitoring/measurement.js';
 import { displayCount, type CountCell, type ShareCell } from '../monitoring/small-numbers.js';
-import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, Select, Table, TextInput, Timestamp, formatNumber, ImportProblems } from '../web/components.js';
+import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, Select, Table, TextInput, Timestamp, formatNumber, ImportProblems, SpreadsheetUploadForm } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { OUTCOME_MEASURES, PERIOD_KIND_LABELS, type OutcomeMeasure } from './outcome-measures.js';
 import type { CohortFigure, CohortStatistic, CohortWindow, ComparisonCell } from './cohorts.js';
@@ -220,18 +220,7 @@ export function OutcomeImportPage(props: { ctx: PageContext; imports: Participan
         Første række skal være overskrifterne <code>{OUTCOME_HEADER}</code>. Målet skrives med sin kode eller sit navn (se listen på <a href="/udfald">Udfald</a>
         ). Hent en <a href="/udfald/skabelon.csv">skabelon (CSV)</a>.
       </p>
-      <form method="post" action={`/udfald/import?_csrf=${encodeURIComponent(ctx.csrf)}`} encType="multipart/form-data">
-        <FileInput
-          name="fil"
-          label="Fil"
-          helptext={`CSV (semikolon eller komma, UTF-8 eller Windows-1252) eller Excel (XLSX), højst ${formatNumber(props.maxMegabytes)} MB.`}
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          errors={errors}
-        />
-        <button type="submit" class="button button-primary">
-          Importér
-        </button>
-      </form>
+      <SpreadsheetUploadForm action="/udfald/import" csrf={ctx.csrf} maxMegabytes={props.maxMegabytes} errors={errors} />
       <h2>Seneste importer</h2>
       <Table
         caption="Seneste importer af udfald"

@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { TargetGroupFinding } from '../activities/target-group.js';
-import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, FileInput, RadioGroup, Select, Table, Textarea, TextInput, Timestamp, formatNumber, ImportProblems } from '../web/components.js';
+import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, RadioGroup, Select, Table, Textarea, TextInput, Timestamp, formatNumber, ImportProblems, SpreadsheetUploadForm } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { CONSENT_GIVER_LABELS, CONSENT_GIVERS, LEGAL_BASES, legalBasisLabel } from './consent-rules.js';
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, REFERRAL_KINDS, REFERRAL_LABELS, type EnrolmentStatus, type ReferralKind } from './enrolment-rules.js';
@@ -600,12 +600,7 @@ export function EnrolmentImportPage(props: { ctx: PageContext; imports: Particip
         Indlæs et regneark (CSV eller XLSX) med deltagernes tilmeldinger til aktiviteter. Alle fejl i filen vises på én gang med række og kolonne, og intet
         gemmes, før hele filen er i orden. En tilmelding, der allerede er registreret (samme deltager, aktivitet og startdato), tilføjes ikke igen.
       </p>
-      <form method="post" action={`/deltagere/import?_csrf=${encodeURIComponent(ctx.csrf)}`} encType="multipart/form-data">
-        <FileInput name="fil" label="Fil" helptext={`CSV (semikolon eller komma) eller Excel (XLSX), højst ${formatNumber(props.maxMegabytes)} MB.`} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" errors={errors} />
-        <button type="submit" class="button button-primary">
-          Importér
-        </button>
-      </form>
+      <SpreadsheetUploadForm action="/deltagere/import" csrf={ctx.csrf} maxMegabytes={props.maxMegabytes} errors={errors} />
       <h2>Skabelon og kolonner</h2>
       <p>
         Hent skabelonen som <a href="/deltagere/import/skabelon.xlsx">Excel (XLSX)</a> eller <a href="/deltagere/import/skabelon.csv">CSV</a>.

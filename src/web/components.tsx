@@ -567,3 +567,24 @@ export function ImportProblems({ problems }: { problems: readonly { row: number;
     />
   );
 }
+
+/**
+ * The upload form of every spreadsheet import (measurements, enrolments, attendance, outcomes): one file field that
+ * takes what the readers in src/monitoring/import/ read, posted as multipart with the CSRF token in the query.
+ */
+export function SpreadsheetUploadForm(props: { action: string; csrf: string; maxMegabytes: number; errors: readonly FieldError[]; class?: string }) {
+  return (
+    <form method="post" action={`${props.action}?_csrf=${encodeURIComponent(props.csrf)}`} encType="multipart/form-data" class={props.class}>
+      <FileInput
+        name="fil"
+        label="Fil"
+        helptext={`CSV (semikolon eller komma, UTF-8 eller Windows-1252) eller Excel (XLSX), højst ${formatNumber(props.maxMegabytes)} MB.`}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        errors={props.errors}
+      />
+      <button type="submit" class="button button-primary">
+        Importér
+      </button>
+    </form>
+  );
+}
