@@ -1,4 +1,4 @@
-import { Table, TextInput, Select, Timestamp } from '../web/components.js';
+import { Table, TextInput, Select, Timestamp, Pager } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import type { FieldError } from '../errors/errors.js';
 import type { AuditLogRow } from '../db/schema.js';
@@ -76,22 +76,7 @@ export function AuditPage(props: {
           </a>,
         ])}
       />
-      {pages > 1 ? (
-        <nav class="pagination d-print-none" aria-label="Sider">
-          <ul class="pagination__items nobullet-list">
-            {props.page > 1 ? (
-              <li>
-                <a href={query(props.page - 1)}>Forrige side</a>
-              </li>
-            ) : null}
-            {props.page < pages ? (
-              <li>
-                <a href={query(props.page + 1)}>Næste side</a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pager page={props.page} pages={pages} href={query} />
     </Layout>
   );
 }

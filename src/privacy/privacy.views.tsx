@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, Select, Table, Textarea, TextInput, Timestamp, formatNumber } from '../web/components.js';
+import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, Select, Table, Textarea, TextInput, Timestamp, formatNumber, Pager } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import type { FieldError } from '../errors/errors.js';
 import { AUDIT_ACTION_LABELS } from '../audit/audit.service.js';
@@ -196,22 +196,7 @@ export function ReadLogView(props: { ctx: PageContext; page: ReadLogPage; filter
         {pages > 1 ? `, side ${props.pageNumber} af ${pages}` : ''}
       </p>
       <ReadsTable entries={page.entries} caption="Læsninger, nyeste først" />
-      {pages > 1 ? (
-        <nav class="pagination d-print-none" aria-label="Sider">
-          <ul class="pagination__items nobullet-list">
-            {props.pageNumber > 1 ? (
-              <li>
-                <a href={link(props.pageNumber - 1)}>Forrige side</a>
-              </li>
-            ) : null}
-            {props.pageNumber < pages ? (
-              <li>
-                <a href={link(props.pageNumber + 1)}>Næste side</a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pager page={props.pageNumber} pages={pages} href={link} />
     </Layout>
   );
 }

@@ -588,3 +588,24 @@ export function SpreadsheetUploadForm(props: { action: string; csrf: string; max
     </form>
   );
 }
+
+/** «Forrige side» and «Næste side» under a paged list; nothing when there is one page. `href` gives a page's address. */
+export function Pager(props: { page: number; pages: number; href: (page: number) => string }) {
+  if (props.pages <= 1) return null;
+  return (
+    <nav class="pagination d-print-none" aria-label="Sider">
+      <ul class="pagination__items nobullet-list">
+        {props.page > 1 ? (
+          <li>
+            <a href={props.href(props.page - 1)}>Forrige side</a>
+          </li>
+        ) : null}
+        {props.page < props.pages ? (
+          <li>
+            <a href={props.href(props.page + 1)}>Næste side</a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
