@@ -8,11 +8,11 @@ import type { TargetGroupFinding } from '../activities/target-group.js';
 import { Alert, Checkboxes, CsrfField, DateText, ErrorSummary, Facts, RadioGroup, Select, Table, Textarea, TextInput, Timestamp, formatNumber, ImportProblems, SpreadsheetUploadForm } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { CONSENT_GIVER_LABELS, CONSENT_GIVERS, LEGAL_BASES, legalBasisLabel } from './consent-rules.js';
-import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, REFERRAL_KINDS, REFERRAL_LABELS, type EnrolmentStatus, type ReferralKind } from './enrolment-rules.js';
+import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES, REFERRAL_KINDS, REFERRAL_LABELS, type EnrolmentInput, type EnrolmentStatus, type ReferralKind } from './enrolment-rules.js';
 import { ENROLMENT_COLUMNS } from './enrolment-rows.js';
 import { GENDER_LABELS, GENDERS, type Gender } from './participant-rules.js';
 import type { ParticipantImportRow } from './participants.table.js';
-import type { Consent, Enrolment, HouseholdMember, ParticipantDetail, SearchResult } from './participants.service.js';
+import type { Consent, Enrolment, HouseholdMember, ParticipantDetail, ParticipantInput, SearchResult } from './participants.service.js';
 import type { RowProblem } from './enrolment-rows.js';
 import { allows } from '../auth/permissions.js';
 
@@ -118,19 +118,8 @@ export function ParticipantsPage(props: { ctx: PageContext; values: SearchValues
 
 // Registering and changing ----------------------------------------------------------------------------------------
 
-export interface ParticipantFormValues {
-  nickname: string;
-  birthYearMonth: string;
-  gender: string;
-  address: string;
-  keepAddress: boolean;
-  area: string;
-  institution: string;
-  school: string;
-  contactPerson: string;
-  cpr: string;
-  household: string;
-}
+/** The registration form's values: what the service takes. */
+export type ParticipantFormValues = ParticipantInput;
 
 export function ParticipantFormPage(props: { ctx: PageContext; mode: 'create' | 'edit'; code?: string; values: ParticipantFormValues; names: Names; errors: FieldError[] }) {
   const { ctx, values, errors } = props;
@@ -377,16 +366,8 @@ function MembersTable({ members, names, caption }: { members: HouseholdMember[];
 
 // Enrolling -----------------------------------------------------------------------------------------------------------
 
-export interface EnrolmentFormValues {
-  activity: string;
-  startDate: string;
-  endDate: string;
-  status: string;
-  referralKind: string;
-  referredFromActivity: string;
-  referredBy: string;
-  overrideReason: string;
-}
+/** The enrolment form's values: what the rules take. */
+export type EnrolmentFormValues = EnrolmentInput;
 
 export function EnrolPage(props: { ctx: PageContext; code: string; values: EnrolmentFormValues; names: Names; activities: string[]; errors: FieldError[]; findings?: TargetGroupFinding[] }) {
   const { ctx, code, values, names, errors } = props;
