@@ -47,6 +47,18 @@ import { outcomesApi } from './outcomes/outcomes.api.js';
 import { privacyPages } from './privacy/privacy.pages.js';
 import { privacyApi } from './privacy/privacy.api.js';
 import { PrivacyService } from './privacy/privacy.service.js';
+import { meetingPages } from './governance/meetings.pages.js';
+import { meetingsApi } from './governance/meetings.api.js';
+import { deliveryPages } from './governance/deliveries.pages.js';
+import { deliveriesApi } from './governance/deliveries.api.js';
+import { agendaPages } from './governance/agendas.pages.js';
+import { agendasApi } from './governance/agendas.api.js';
+import { milestonePages } from './governance/milestones.pages.js';
+import { milestonesApi } from './governance/milestones.api.js';
+import { economyPages } from './economy/economy.pages.js';
+import { economyApi } from './economy/economy.api.js';
+import { reportPages } from './reports/reports.pages.js';
+import { reportsApi } from './reports/reports.api.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
 export interface AppServices {
@@ -172,6 +184,18 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   await app.register(outcomesApi(services));
   await app.register(privacyPages(services));
   await app.register(privacyApi(services));
+  await app.register(meetingPages(services));
+  await app.register(meetingsApi(services));
+  await app.register(deliveryPages(services));
+  await app.register(deliveriesApi(services));
+  await app.register(agendaPages(services));
+  await app.register(agendasApi(services));
+  await app.register(milestonePages(services));
+  await app.register(milestonesApi(services));
+  await app.register(economyPages(services));
+  await app.register(economyApi(services));
+  await app.register(reportPages(services));
+  await app.register(reportsApi(services));
   await app.register(apiDocsRoutes(services, routes));
 
   site.demo = await hasDemoData(options.database.db);

@@ -38,7 +38,8 @@ export const PERMISSIONS = [
   'governance.decide', // board decisions on change proposals
   'beredskab.read',
   'beredskab.activate',
-  'reports.read',
+  'reports.read', // progress, data and annual reports (aggregates, small numbers suppressed)
+  'economy.read', // LBF's grant, budget, actuals and the board's economic follow-up
   'users.manage',
   'audit.read',
   'config.manage',
@@ -54,11 +55,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ALL,
   sekretariat: [
     'plan.read', 'plan.edit', 'plan.decide', 'dashboard.read', 'activities.report', 'participants.read', 'participants.manage',
-    'governance.manage', 'beredskab.read', 'beredskab.activate', 'reports.read',
+    'governance.manage', 'beredskab.read', 'beredskab.activate', 'reports.read', 'economy.read',
   ],
-  partner: ['plan.read', 'dashboard.read', 'activities.report', 'participants.read', 'participants.manage'],
+  // Partners sit in the steering group, which gets the progress report before each meeting.
+  partner: ['plan.read', 'dashboard.read', 'activities.report', 'participants.read', 'participants.manage', 'reports.read'],
   monitorering: ['plan.read', 'dashboard.read', 'monitoring.import', 'reports.read'],
-  bestyrelse: ['plan.read', 'plan.decide', 'dashboard.read', 'governance.decide', 'reports.read'],
+  bestyrelse: ['plan.read', 'plan.decide', 'dashboard.read', 'governance.decide', 'reports.read', 'economy.read'],
   beredskab: ['plan.read', 'beredskab.read', 'beredskab.activate'],
 };
 

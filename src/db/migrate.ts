@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_participants.js';
 import * as m0006 from './migrations/0006_outputs_and_hours.js';
 import * as m0007 from './migrations/0007_outcomes.js';
 import * as m0008 from './migrations/0008_participant_imports.js';
+import * as m0009 from './migrations/0009_governance.js';
 
 /** Every migration, in order. Listed by hand so that the set is the same in a bundle, a test and the CLI. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_outputs_and_hours': m0006,
   '0007_outcomes': m0007,
   '0008_participant_imports': m0008,
+  '0009_governance': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/udfald', label: 'Udfald', access: 'dashboard.read' },
   { href: '/resultater', label: 'Resultater', access: 'dashboard.read' },
   { href: '/timer', label: 'Timer', access: 'dashboard.read' },
+  { href: '/styring', label: 'Styring', access: 'plan.read' },
+  { href: '/rapporter', label: 'Rapporter', access: 'reports.read' },
   { href: '/organisation', label: 'Organisation', access: 'plan.read' },
   { href: '/brugere', label: 'Brugere', access: 'users.manage' },
   { href: '/persondata', label: 'Persondata', access: 'users.manage' },
