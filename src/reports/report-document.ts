@@ -28,7 +28,11 @@ export type ReportBlock =
   | { kind: 'figures'; items: { label: string; value: string; note?: string }[] }
   | { kind: 'table'; caption: string; columns: ReportColumn[]; rows: ReportCell[][]; note?: string }
   /** A finished SVG (role="img" with a title), with a text that says what it shows for those who cannot see it. */
-  | { kind: 'chart'; title: string; svg: string; description: string };
+  /**
+   * A chart's figures as a table (`table`) go with it where SVG cannot: the XLSX file shows them instead of the drawing,
+   * so a chart without them is only its description there.
+   */
+  | { kind: 'chart'; title: string; svg: string; description: string; table?: { columns: ReportColumn[]; rows: ReportCell[][] } };
 
 export interface ReportSection {
   /** Stable within a kind of report, so two editions' sections can be compared. */
