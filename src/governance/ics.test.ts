@@ -202,6 +202,17 @@ describe('calendar invitations and the calendar feed (.ics)', () => {
     assert.equal(prop(event, 'URL').value, 'https://helhed.example.dk/moeder/42');
   });
 
+  it('withdraws a cancelled meeting with METHOD:CANCEL to the same people, its event CANCELLED with the raised SEQUENCE', () => {
+    const calendar = parse(calendarFile([aMeeting({ sequence: 3 })], { ...invitation, method: 'CANCEL' } as CalendarOptions));
+    assert.equal(prop(calendar, 'METHOD').value, 'CANCEL');
+    const event = events(calendar)[0]!;
+    assert.equal(prop(event, 'STATUS').value, 'CANCELLED');
+    assert.equal(prop(event, 'SEQUENCE').value, '3');
+    assert.equal(prop(event, 'UID').value, 'meeting-42@helhed');
+    assert.equal(prop(event, 'ORGANIZER').value, 'mailto:sekretariat@example.dk');
+    assert.deepEqual(props(event, 'ATTENDEE').map((a) => a.value), ['mailto:soren@example.dk', 'mailto:aase@example.dk']);
+  });
+
   it('describes Europe/Copenhagen with the EU rules: +0200 from the last Sunday of March 02:00, +0100 from the last Sunday of October 03:00', () => {
     const calendar = parse(calendarFile([aMeeting()], feed));
     const [zone] = calendar.components.filter((c) => c.name === 'VTIMEZONE');

@@ -38,7 +38,12 @@ export type CalendarOptions = {
   dtstamp: Date;
 } & (
   | { method: 'PUBLISH'; /** The feed's name in the subscriber's calendar (X-WR-CALNAME). */ name: string }
-  | { method: 'REQUEST'; organizer: Participant; attendees: readonly Participant[] }
+  | {
+      /** REQUEST invites; CANCEL withdraws a meeting sent before (RFC 5546 section 3.2.5), its events marked CANCELLED. */
+      method: 'REQUEST' | 'CANCEL';
+      organizer: Participant;
+      attendees: readonly Participant[];
+    }
 );
 
 const CRLF = '\r\n';
@@ -146,8 +151,9 @@ function validate(event: CalendarEvent): { start: Date; end: Date } {
 }
 
 /**
- * An iCalendar text of meetings: a feed (`METHOD:PUBLISH`, named for the subscriber's calendar) or an invitation
- * (`METHOD:REQUEST`, each event carrying the organizer and the attendees). CRLF line endings, folded lines.
+ * An iCalendar text of meetings: a feed (`METHOD:PUBLISH`, named for the subscriber's calendar), an invitation
+ * (`METHOD:REQUEST`, each event carrying the organizer and the attendees) or its cancellation (`METHOD:CANCEL`, the
+ * same people, `STATUS:CANCELLED`). CRLF line endings, folded lines.
  *
  * @throws RangeError with a Danish message when a date, time, duration, UID, sequence, URL or e-mail is invalid
  */
@@ -155,7 +161,7 @@ export function calendarFile(events: readonly CalendarEvent[], options: Calendar
   if (Number.isNaN(options.dtstamp.getTime())) throw new RangeError('Tidsstemplet (DTSTAMP) skal være et gyldigt tidspunkt.');
   const dtstamp = formatUtc(options.dtstamp);
   const people: string[] = [];
-  if (options.method === 'REQUEST') {
+  if (options.method !== 'PUBLISH') {
     if (options.attendees.length === 0) throw new RangeError('En mødeindkaldelse skal have mindst én deltager.');
     people.push(participant('ORGANIZER', options.organizer, ''));
     for (const attendee of options.attendees) people.push(participant('ATTENDEE', attendee, ';CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE'));
@@ -171,7 +177,9 @@ export function calendarFile(events: readonly CalendarEvent[], options: Calendar
     if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.url) lines.push(`URL:${event.url}`);
-    lines.push(`SEQUENCE:${event.sequence ?? 0}`, `STATUS:${event.status ?? 'CONFIRMED'}`, ...people, 'END:VEVENT');
+    // A cancellation must say so on the event too, whatever the caller passed: a calendar reads STATUS as well as METHOD.
+    const status = options.method === 'CANCEL' ? 'CANCELLED' : (event.status ?? 'CONFIRMED');
+    lines.push(`SEQUENCE:${event.sequence ?? 0}`, `STATUS:${status}`, ...people, 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
