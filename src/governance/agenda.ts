@@ -61,7 +61,10 @@ export interface AttentionFacts {
   openActions: { title: string; owner: string; deadline: string; overdue: boolean }[];
   /** Budget lines whose actuals deviate from the budget beyond the tolerance. */
   budgetDeviations: { line: string; text: string }[];
-  /** Recommendations (indstillinger) the steering group has decided to put to the board and not yet sent. */
+  /**
+   * Recommendations (indstillinger): for the steering group, its drafts not yet put to the board; for the board, those
+   * put to this meeting and not yet decided.
+   */
   pendingRecommendations: { title: string }[];
   /** Staff-hour lines behind the agreed hours. */
   hoursBehind: { organisation: string; text: string }[];
@@ -96,5 +99,49 @@ export function seedAgenda(body: BodySlug, facts: AttentionFacts): SeededAgendaI
     koordinering: [],
     indstillinger: facts.pendingRecommendations.map((r) => r.title),
   };
-  return FIXED_AGENDA[body].map((item) => ({ ...item, attention: lines[item.key] }));
+  const agenda = FIXED_AGENDA[body].map((item) => ({ ...item, attention: lines[item.key] }));
+  // The board decides what the steering group recommends (lines 3339-3340): an item of its own when any is put to it.
+  if (body === 'bestyrelse' && facts.pendingRecommendations.length > 0) {
+    agenda.push({ key: 'indstillinger', title: 'Indstillinger fra styregruppen', attention: lines.indstillinger });
+  }
+  return agenda;
+}
+
+/** An agenda item as stored, as far as re-seeding needs it. */
+export interface StoredAgendaItem {
+  id: string;
+  key: string;
+  position: number;
+}
+
+/** What re-seeding changes: fresh attention lines on the stored fixed items, and the fixed items not yet stored. */
+export interface ReseedChanges {
+  update: { id: string; attention: string[] }[];
+  insert: (SeededAgendaItem & { position: number })[];
+}
+
+/**
+ * Re-seeding an agenda refreshes what needs attention and nothing else: the secretariat's titles, descriptions, order,
+ * added items and minutes stay. A fixed item not yet stored (the first seeding) is added after the stored ones, in the
+ * fixed order.
+ */
+export function reseedAgenda(stored: readonly StoredAgendaItem[], seeded: readonly SeededAgendaItem[]): ReseedChanges {
+  const byKey = new Map(stored.filter((s) => s.key !== EXTRA_ITEM_KEY).map((s) => [s.key, s]));
+  let next = stored.reduce((max, s) => Math.max(max, s.position), 0);
+  const update: ReseedChanges['update'] = [];
+  const insert: ReseedChanges['insert'] = [];
+  for (const item of seeded) {
+    const existing = byKey.get(item.key);
+    if (existing) update.push({ id: existing.id, attention: item.attention });
+    else insert.push({ ...item, position: ++next });
+  }
+  return { update, insert };
+}
+
+/** The key of an item the secretariat adds to the fixed ones. */
+export const EXTRA_ITEM_KEY = 'ekstra';
+
+/** An open action item is overdue from the day after its deadline. */
+export function isOverdue(deadline: string, status: string, today: string): boolean {
+  return status === 'åben' && deadline < today;
 }
