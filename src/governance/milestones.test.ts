@@ -2,26 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   assessMilestones,
+  dependentsOf,
   summarizeMilestonePlans,
   validateMilestonePlan,
   type Milestone,
   type MilestoneAssessment,
 } from './milestones.js';
-
-let counter = 0;
-function aMilestone(overrides: Partial<Milestone> = {}): Milestone {
-  counter++;
-  return {
-    id: `m${counter}`,
-    title: `Milepæl ${counter}`,
-    dueDate: '2026-03-15',
-    owner: 'Bysekretariatet',
-    status: 'i gang',
-    dependsOn: [],
-    interventionArea: 'uddannelse-og-livschancer',
-    ...overrides,
-  };
-}
+import { aMilestone } from '../../test/fixtures/governance/milestones.js';
 
 const flagOf = (milestones: Milestone[], id: string, today: string, atRiskWithinDays?: number): MilestoneAssessment =>
   assessMilestones(milestones, today, atRiskWithinDays === undefined ? {} : { atRiskWithinDays }).find((a) => a.milestone.id === id)!;
@@ -38,7 +25,7 @@ describe('validating a milestone plan', () => {
   it('names the milestone and the unknown id when a dependency is not in the plan', () => {
     const m = aMilestone({ id: 'a', title: 'Rekruttering af mentorer', dependsOn: ['findes-ikke'] });
     assert.deepEqual(validateMilestonePlan([m]), [
-      { milestoneId: 'a', message: 'Milepælen «Rekruttering af mentorer» afhænger af «findes-ikke», som ikke er en milepæl i planen.' },
+      { milestoneId: 'a', field: 'dependsOn', message: 'Milepælen «Rekruttering af mentorer» afhænger af «findes-ikke», som ikke er en milepæl i planen.' },
     ]);
   });
 
@@ -224,5 +211,29 @@ describe('summarising milestone plans', () => {
     const plan = [aMilestone({ dueDate: '2026-04-01' }), aMilestone({ dueDate: '2026-05-01' }), aMilestone({ dueDate: '2026-06-01' })];
     const [summary] = summarizeMilestonePlans(assessMilestones(plan, '2026-03-01'), '2026-03-01', 2);
     assert.deepEqual(summary!.nextDue.map((m) => m.dueDate), ['2026-04-01', '2026-05-01']);
+  });
+});
+
+describe('what depends on a milestone', () => {
+  it('lists the milestones that wait for it directly, in plan order, and not those further down the chain', () => {
+    const a = aMilestone({ id: 'a' });
+    const b = aMilestone({ id: 'b', dependsOn: ['a'] });
+    const c = aMilestone({ id: 'c', dependsOn: ['b'] });
+    const d = aMilestone({ id: 'd', dependsOn: ['a', 'c'] });
+    assert.deepEqual(dependentsOf([a, b, c, d], 'a').map((m) => m.id), ['b', 'd']);
+  });
+
+  it('finds none for a milestone nothing waits for', () => {
+    assert.deepEqual(dependentsOf([aMilestone({ id: 'a' })], 'a'), []);
+  });
+});
+
+describe('the milestone problems\u2019 fields', () => {
+  it('puts a cycle and an unknown dependency on the dependencies and a date conflict on the due date', () => {
+    const a = aMilestone({ id: 'a', dueDate: '2026-03-01', dependsOn: ['b'] });
+    const b = aMilestone({ id: 'b', dueDate: '2026-03-01', dependsOn: ['a', 'x'] });
+    const c = aMilestone({ id: 'c', dueDate: '2026-02-01', status: 'færdig', dependsOn: ['a'] });
+    const fields = validateMilestonePlan([a, b, c]).map((p) => `${p.milestoneId}:${p.field}`).sort();
+    assert.deepEqual(fields, ['a:dependsOn', 'b:dependsOn', 'c:completedOn', 'c:dueDate']);
   });
 });

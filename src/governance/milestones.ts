@@ -13,7 +13,14 @@
 import { parseIsoDate } from '../time/copenhagen.js';
 import { daysBetween } from '../time/working-days.js';
 
-export type MilestoneStatus = 'ikke startet' | 'i gang' | 'færdig' | 'udgået';
+/** A milestone's statuses in the order work goes through them. */
+export const MILESTONE_STATUSES = ['ikke startet', 'i gang', 'færdig', 'udgået'] as const;
+
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export function isMilestoneStatus(value: unknown): value is MilestoneStatus {
+  return typeof value === 'string' && (MILESTONE_STATUSES as readonly string[]).includes(value);
+}
 
 export interface Milestone {
   id: string;
@@ -31,10 +38,16 @@ export interface Milestone {
   interventionArea: string;
   /** The activity within the sub-agreement, by slug, when the milestone is for one. */
   activity?: string;
+  /** A remark from the secretariat or the partner; no rule reads it. */
+  note?: string;
 }
+
+/** The part of a milestone a problem is about, so that a form can put the message beside the right field. */
+export type MilestoneField = 'id' | 'dueDate' | 'completedOn' | 'dependsOn';
 
 export interface MilestoneProblem {
   milestoneId: string;
+  field: MilestoneField;
   /** Danish, naming the milestone, for the person who edits the plan. */
   message: string;
 }
@@ -86,42 +99,42 @@ const isClosed = (m: Milestone) => m.status === 'færdig' || m.status === 'udgå
 export function validateMilestonePlan(milestones: readonly Milestone[]): MilestoneProblem[] {
   const problems: MilestoneProblem[] = [];
   const byId = new Map<string, Milestone>();
-  const add = (m: Milestone, message: string) => problems.push({ milestoneId: m.id, message });
+  const add = (m: Milestone, field: MilestoneField, message: string) => problems.push({ milestoneId: m.id, field, message });
 
   for (const m of milestones) {
-    if (byId.has(m.id)) add(m, `Milepælen «${m.title}» har samme id («${m.id}») som «${byId.get(m.id)!.title}».`);
+    if (byId.has(m.id)) add(m, 'id', `Milepælen «${m.title}» har samme id («${m.id}») som «${byId.get(m.id)!.title}».`);
     else byId.set(m.id, m);
   }
 
   for (const m of milestones) {
     const dueValid = parseIsoDate(m.dueDate) !== null;
-    if (!dueValid) add(m, `Milepælen «${m.title}» har fristen «${m.dueDate}», som ikke er en dato på formen ÅÅÅÅ-MM-DD.`);
+    if (!dueValid) add(m, 'dueDate', `Milepælen «${m.title}» har fristen «${m.dueDate}», som ikke er en dato på formen ÅÅÅÅ-MM-DD.`);
     if (m.completedOn !== undefined && parseIsoDate(m.completedOn) === null) {
-      add(m, `Milepælen «${m.title}» har færdigdatoen «${m.completedOn}», som ikke er en dato på formen ÅÅÅÅ-MM-DD.`);
+      add(m, 'completedOn', `Milepælen «${m.title}» har færdigdatoen «${m.completedOn}», som ikke er en dato på formen ÅÅÅÅ-MM-DD.`);
     }
-    if (m.status === 'færdig' && m.completedOn === undefined) add(m, `Milepælen «${m.title}» er færdig, men mangler datoen, den blev færdig.`);
+    if (m.status === 'færdig' && m.completedOn === undefined) add(m, 'completedOn', `Milepælen «${m.title}» er færdig, men mangler datoen, den blev færdig.`);
     if (m.status !== 'færdig' && m.completedOn !== undefined) {
-      add(m, `Milepælen «${m.title}» har en færdigdato, men status er «${m.status}»: sæt status til «færdig» eller fjern datoen.`);
+      add(m, 'completedOn', `Milepælen «${m.title}» har en færdigdato, men status er «${m.status}»: sæt status til «færdig» eller fjern datoen.`);
     }
     for (const depId of m.dependsOn) {
       if (depId === m.id) {
-        add(m, `Milepælen «${m.title}» afhænger af sig selv.`);
+        add(m, 'dependsOn', `Milepælen «${m.title}» afhænger af sig selv.`);
         continue;
       }
       const dep = byId.get(depId);
       if (!dep) {
-        add(m, `Milepælen «${m.title}» afhænger af «${depId}», som ikke er en milepæl i planen.`);
+        add(m, 'dependsOn', `Milepælen «${m.title}» afhænger af «${depId}», som ikke er en milepæl i planen.`);
         continue;
       }
       if (dueValid && parseIsoDate(dep.dueDate) && m.dueDate < dep.dueDate) {
-        add(m, `Milepælen «${m.title}» har frist ${formatDate(m.dueDate)}, før «${dep.title}», som den afhænger af, har frist ${formatDate(dep.dueDate)}.`);
+        add(m, 'dueDate', `Milepælen «${m.title}» har frist ${formatDate(m.dueDate)}, før «${dep.title}», som den afhænger af, har frist ${formatDate(dep.dueDate)}.`);
       }
     }
   }
 
   for (const cycle of dependencyCycles(milestones, byId)) {
     const names = [...cycle, cycle[0]!].map((m) => `«${m.title}»`).join(' → ');
-    add(cycle[0]!, `Milepælen «${cycle[0]!.title}» indgår i en kreds af afhængigheder: ${names}.`);
+    add(cycle[0]!, 'dependsOn', `Milepælen «${cycle[0]!.title}» indgår i en kreds af afhængigheder: ${names}.`);
   }
   return problems;
 }
@@ -267,4 +280,9 @@ export function summarizeMilestonePlans(
       .slice(0, nextDueCount);
     return { interventionArea, counts, nextDue };
   });
+}
+
+/** The milestones that wait for `id` directly, in plan order: those a deletion of it would leave dangling. */
+export function dependentsOf(milestones: readonly Milestone[], id: string): Milestone[] {
+  return milestones.filter((m) => m.id !== id && m.dependsOn.includes(id));
 }
