@@ -10,7 +10,10 @@
 
 export type ReportKind = 'fremdrift' | 'datarapport' | 'aarsrapport';
 
-/** How a table column's numbers are written: on a page and in a PDF as Danish text, in XLSX as a number format. */
+/**
+ * How a table column's numbers are written: on a page and in a PDF as Danish text, in XLSX as a number format.
+ * `percent1` holds percentage points (43.7 is 43,7 %), `dkk` whole kroner (not øre), `date` an ISO date text.
+ */
 export type CellFormat = 'text' | 'integer' | 'decimal1' | 'percent1' | 'dkk' | 'date';
 
 /** A cell: text, a number (formatted by its column), or nothing. Suppressed counts are text («<5»). */

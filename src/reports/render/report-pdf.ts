@@ -1,0 +1,340 @@
+/**
+ * A report as a PDF (A4): the report's heading block on the first page, then its sections with headings, paragraphs,
+ * lists, key figures, tables that break across pages with their header row repeated, charts drawn from their SVG,
+ * and sources; every page's footer says the cut-off date, whether it is a draft, and the page number. The font is
+ * DKFDS's own IBM Plex Sans, read from the installed package, so nothing is fetched over the network.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { ReportBlock, ReportCell, ReportColumn, ReportDocument, ReportSection } from '../report-document.js';
+import { chartSvg, formatCell, formatInstant, formatIsoDate, isNumericColumn, statusText, type ReportStatus } from './cells.js';
+
+const require = createRequire(import.meta.url);
+// The package exports only its script, so its source folder is found from that file (as app.ts finds its dist).
+const fontFolder = join(dirname(dirname(dirname(require.resolve('dkfds')))), 'src', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
+const REGULAR = join(fontFolder, 'IBMPlexSans-Regular.ttf');
+const BOLD = join(fontFolder, 'IBMPlexSans-Bold.ttf');
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
+const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+const PAGE_BOTTOM = A4.height - MARGIN.bottom;
+const TEXT = '#1a1a1a';
+const MUTED = '#545454';
+const RULE = '#b3b3b3';
+const ZEBRA = '#f2f2f2';
+const HEADER_FILL = '#e0e0e0';
+const DRAFT = '#a0161b';
+const BODY_SIZE = 10.5;
+const TABLE_SIZE = 8.5;
+const CELL_PAD_X = 4;
+const CELL_PAD_Y = 3;
+/** Charts are drawn no taller than this, so a chart and its description fit on a page with room to spare. */
+const MAX_CHART_HEIGHT = 320;
+
+export interface PdfOptions {
+  /** Compress the page streams (default); tests turn it off to read the text. */
+  compress?: boolean;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+/** Renders a report as a PDF file. */
+export async function reportPdf(document: ReportDocument, status: ReportStatus, options: PdfOptions = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    compress: options.compress ?? true,
+    lang: 'da',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info: {
+      Title: document.title,
+      Subject: document.subtitle,
+      Author: document.planName,
+      Creator: 'Helhed',
+      Keywords: `${document.kind}, ${document.subjectKey}, dataskæring ${document.cutoffDate}`,
+      CreationDate: new Date(status.kind === 'edition' ? status.frozenAt : document.generatedAt),
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('Plex', REGULAR);
+  doc.registerFont('Plex-Bold', BOLD);
+  doc.font('Plex').fillColor(TEXT);
+
+  heading(doc, document, status);
+  for (const section of document.sections) drawSection(doc, section);
+  footers(doc, document, status);
+  doc.end();
+  return done;
+}
+
+/** Starts a new page when less than `height` is left on this one. */
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > PAGE_BOTTOM) doc.addPage();
+}
+
+function heading(doc: Doc, document: ReportDocument, status: ReportStatus): void {
+  doc.font('Plex-Bold').fontSize(22).fillColor(TEXT).text(document.title, MARGIN.left, MARGIN.top, { width: CONTENT_WIDTH });
+  if (document.subtitle) doc.moveDown(0.2).font('Plex').fontSize(13).fillColor(MUTED).text(document.subtitle, { width: CONTENT_WIDTH });
+  doc.moveDown(0.6);
+  const line = statusText(status);
+  if (status.kind === 'draft') {
+    const h = doc.font('Plex-Bold').fontSize(11).heightOfString(line, { width: CONTENT_WIDTH - 16 }) + 10;
+    const y = doc.y;
+    doc.lineWidth(1.5).rect(MARGIN.left, y, CONTENT_WIDTH, h).strokeColor(DRAFT).stroke();
+    doc.fillColor(DRAFT).text(line, MARGIN.left + 8, y + 5, { width: CONTENT_WIDTH - 16 });
+    doc.y = y + h;
+  } else {
+    doc.font('Plex-Bold').fontSize(11).fillColor(TEXT).text(line, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  }
+  doc.moveDown(0.6);
+  const facts: [string, string][] = [
+    ['Plan', document.planName],
+    ['Dataskæring', `${formatIsoDate(document.cutoffDate)} (data til og med denne dag)`],
+    ['Udarbejdet', formatInstant(document.generatedAt)],
+  ];
+  if (status.kind === 'edition' && status.note) facts.push(['Note til udgaven', status.note]);
+  for (const [label, value] of facts) {
+    const y = doc.y;
+    doc.font('Plex-Bold').fontSize(BODY_SIZE).fillColor(TEXT).text(label, MARGIN.left, y, { width: 110 });
+    const afterLabel = doc.y;
+    doc.font('Plex').text(value, MARGIN.left + 120, y, { width: CONTENT_WIDTH - 120 });
+    doc.y = Math.max(afterLabel, doc.y) + 2;
+  }
+  doc.moveDown(0.5);
+  doc.lineWidth(0.75).strokeColor(RULE).moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + CONTENT_WIDTH, doc.y).stroke();
+  doc.moveDown(0.8);
+}
+
+function drawSection(doc: Doc, section: ReportSection): void {
+  // A heading is never left alone at the foot of a page.
+  doc.font('Plex-Bold').fontSize(15);
+  ensureSpace(doc, doc.heightOfString(section.title, { width: CONTENT_WIDTH }) + 60);
+  doc.moveDown(0.4).fillColor(TEXT).text(section.title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.4);
+  for (const block of section.blocks) drawBlock(doc, block);
+  if (section.sources.length > 0) {
+    doc.font('Plex-Bold').fontSize(8.5);
+    ensureSpace(doc, 30);
+    doc.moveDown(0.3).fillColor(MUTED).text('Kilder', MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    doc.font('Plex').fontSize(8.5);
+    for (const source of section.sources) doc.text(`– ${source}`, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    doc.fillColor(TEXT);
+  }
+  doc.moveDown(0.8);
+}
+
+function drawBlock(doc: Doc, block: ReportBlock): void {
+  switch (block.kind) {
+    case 'paragraph':
+      doc.font('Plex').fontSize(BODY_SIZE).fillColor(TEXT);
+      ensureSpace(doc, doc.currentLineHeight(true) * 2);
+      doc.text(block.text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 2 });
+      doc.moveDown(0.5);
+      return;
+    case 'list':
+      doc.font('Plex').fontSize(BODY_SIZE).fillColor(TEXT);
+      for (const item of block.items) {
+        ensureSpace(doc, doc.currentLineHeight(true) * 1.5);
+        const y = doc.y;
+        doc.text('•', MARGIN.left + 4, y, { width: 10 });
+        doc.text(item, MARGIN.left + 16, y, { width: CONTENT_WIDTH - 16, lineGap: 2 });
+        doc.moveDown(0.15);
+      }
+      doc.moveDown(0.4);
+      return;
+    case 'figures':
+      drawFigures(doc, block.items);
+      return;
+    case 'table':
+      drawTable(doc, block.caption, block.columns, block.rows, block.note);
+      return;
+    case 'chart':
+      drawChart(doc, block.title, block.svg, block.description);
+      return;
+  }
+}
+
+/** Key figures in boxes, three to a row. */
+function drawFigures(doc: Doc, items: { label: string; value: string; note?: string }[]): void {
+  const perRow = 3;
+  const gap = 10;
+  const width = (CONTENT_WIDTH - gap * (perRow - 1)) / perRow;
+  const inner = width - 16;
+  for (let start = 0; start < items.length; start += perRow) {
+    const row = items.slice(start, start + perRow);
+    const heights = row.map((f) => {
+      let h = 8 + doc.font('Plex').fontSize(8.5).heightOfString(f.label, { width: inner });
+      h += 2 + doc.font('Plex-Bold').fontSize(16).heightOfString(f.value, { width: inner });
+      if (f.note) h += 2 + doc.font('Plex').fontSize(8).heightOfString(f.note, { width: inner });
+      return h + 8;
+    });
+    const height = Math.max(...heights);
+    ensureSpace(doc, height + gap);
+    const top = doc.y;
+    row.forEach((f, i) => {
+      const x = MARGIN.left + i * (width + gap);
+      doc.rect(x, top, width, height).fill(ZEBRA);
+      doc.fillColor(MUTED).font('Plex').fontSize(8.5).text(f.label, x + 8, top + 8, { width: inner });
+      doc.fillColor(TEXT).font('Plex-Bold').fontSize(16).text(f.value, x + 8, doc.y + 2, { width: inner });
+      if (f.note) doc.fillColor(MUTED).font('Plex').fontSize(8).text(f.note, x + 8, doc.y + 2, { width: inner });
+    });
+    doc.fillColor(TEXT);
+    doc.y = top + height + gap;
+  }
+  doc.moveDown(0.3);
+}
+
+/**
+ * Column widths: each column as wide as its widest text; when the table is wider than the page, figures keep their
+ * width and text columns share what is left (their text wraps), and when it is narrower, the first column takes the rest.
+ */
+function columnWidths(doc: Doc, columns: ReportColumn[], texts: string[][]): number[] {
+  const natural = columns.map((c, i) => {
+    let w = doc.font('Plex-Bold').fontSize(TABLE_SIZE).widthOfString(c.label);
+    doc.font('Plex');
+    for (const row of texts) w = Math.max(w, doc.widthOfString(row[i] ?? ''));
+    return Math.ceil(w) + 2 * CELL_PAD_X + 1;
+  });
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= CONTENT_WIDTH) {
+    const widths = [...natural];
+    widths[0] = widths[0]! + (CONTENT_WIDTH - total);
+    return widths;
+  }
+  const numeric = columns.map((c) => isNumericColumn(c));
+  const fixed = natural.map((w, i) => (numeric[i] ? Math.min(w, 110) : 0));
+  const fixedTotal = fixed.reduce((a, b) => a + b, 0);
+  const textTotal = natural.reduce((sum, w, i) => sum + (numeric[i] ? 0 : w), 0);
+  const left = CONTENT_WIDTH - fixedTotal;
+  if (textTotal > 0 && left >= 60 * numeric.filter((n) => !n).length) {
+    return natural.map((w, i) => (numeric[i] ? fixed[i]! : Math.max(60, (w / textTotal) * left)));
+  }
+  return natural.map((w) => (w / total) * CONTENT_WIDTH);
+}
+
+function drawTable(doc: Doc, caption: string, columns: ReportColumn[], rows: ReportCell[][], note: string | undefined): void {
+  const texts = rows.map((row) => columns.map((c, i) => formatCell(row[i] ?? null, c.format)));
+  const widths = columnWidths(doc, columns, texts);
+  const numeric = columns.map((c) => isNumericColumn(c));
+  const rowHeight = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'Plex-Bold' : 'Plex').fontSize(TABLE_SIZE);
+    return Math.max(...cells.map((t, i) => doc.heightOfString(t || ' ', { width: widths[i]! - 2 * CELL_PAD_X }))) + 2 * CELL_PAD_Y;
+  };
+  const drawRow = (cells: string[], y: number, height: number, bold: boolean, fill: string | null) => {
+    if (fill) doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(fill);
+    doc.fillColor(TEXT).font(bold ? 'Plex-Bold' : 'Plex').fontSize(TABLE_SIZE);
+    let x = MARGIN.left;
+    cells.forEach((t, i) => {
+      const w = widths[i]!;
+      doc.text(t, x + CELL_PAD_X, y + CELL_PAD_Y, { width: w - 2 * CELL_PAD_X, align: numeric[i] ? 'right' : 'left' });
+      x += w;
+    });
+  };
+  const header = columns.map((c) => c.label);
+  const headerHeight = rowHeight(header, true);
+  const drawCaption = (continued: boolean) => {
+    doc.font('Plex-Bold').fontSize(9.5).fillColor(TEXT).text(continued ? `${caption} (fortsat)` : caption, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.2);
+  };
+  const drawHeader = () => {
+    const y = doc.y;
+    drawRow(header, y, headerHeight, true, HEADER_FILL);
+    doc.lineWidth(0.75).strokeColor(TEXT).moveTo(MARGIN.left, y + headerHeight).lineTo(MARGIN.left + CONTENT_WIDTH, y + headerHeight).stroke();
+    doc.y = y + headerHeight;
+  };
+
+  doc.font('Plex-Bold').fontSize(9.5);
+  const firstRow = texts[0] ? rowHeight(texts[0], false) : 0;
+  // The caption, the header and at least the first row go on the same page.
+  ensureSpace(doc, doc.heightOfString(caption, { width: CONTENT_WIDTH }) + headerHeight + firstRow + 8);
+  drawCaption(false);
+  drawHeader();
+  if (texts.length === 0) {
+    doc.font('Plex').fontSize(TABLE_SIZE).text('Ingen rækker.', MARGIN.left + CELL_PAD_X, doc.y + CELL_PAD_Y, { width: CONTENT_WIDTH });
+  }
+  texts.forEach((cells, r) => {
+    const height = rowHeight(cells, false);
+    if (doc.y + height > PAGE_BOTTOM) {
+      doc.addPage();
+      drawCaption(true);
+      drawHeader();
+    }
+    const y = doc.y;
+    drawRow(cells, y, height, false, r % 2 === 1 ? ZEBRA : null);
+    doc.y = y + height;
+  });
+  doc.lineWidth(0.5).strokeColor(RULE).moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + CONTENT_WIDTH, doc.y).stroke();
+  doc.moveDown(0.4);
+  if (note) {
+    doc.font('Plex').fontSize(8.5).fillColor(MUTED).text(note, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    doc.fillColor(TEXT);
+  }
+  doc.moveDown(0.6);
+}
+
+/** The size of an SVG's drawing from its viewBox (or width and height), in its own units. */
+function svgSize(svg: string): { width: number; height: number } {
+  const viewBox = /viewBox\s*=\s*"([^"]+)"/.exec(svg)?.[1]?.trim().split(/[\s,]+/).map(Number);
+  if (viewBox && viewBox.length === 4 && viewBox[2]! > 0 && viewBox[3]! > 0) return { width: viewBox[2]!, height: viewBox[3]! };
+  const w = Number(/\swidth\s*=\s*"([\d.]+)"/.exec(svg)?.[1]);
+  const h = Number(/\sheight\s*=\s*"([\d.]+)"/.exec(svg)?.[1]);
+  return w > 0 && h > 0 ? { width: w, height: h } : { width: 640, height: 320 };
+}
+
+function drawChart(doc: Doc, title: string, rawSvg: string, description: string): void {
+  const svg = chartSvg(rawSvg);
+  const size = svgSize(svg);
+  let width = CONTENT_WIDTH;
+  let height = (width * size.height) / size.width;
+  if (height > MAX_CHART_HEIGHT) {
+    height = MAX_CHART_HEIGHT;
+    width = (height * size.width) / size.height;
+  }
+  doc.font('Plex-Bold').fontSize(11);
+  const titleHeight = doc.heightOfString(title, { width: CONTENT_WIDTH });
+  ensureSpace(doc, titleHeight + (svg ? height : 0) + 30);
+  doc.fillColor(TEXT).text(title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.3);
+  if (svg) {
+    const y = doc.y;
+    SVGtoPDF(doc, svg, MARGIN.left + (CONTENT_WIDTH - width) / 2, y, {
+      width,
+      height,
+      assumePt: true,
+      preserveAspectRatio: 'xMidYMid meet',
+      // Every text of the chart in the report's own font, bold where the SVG asks for it.
+      fontCallback: (_family: string, bold: boolean) => (bold ? 'Plex-Bold' : 'Plex'),
+    });
+    doc.y = y + height + 4;
+  }
+  doc.font('Plex').fontSize(9).fillColor(MUTED).text(description, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  doc.fillColor(TEXT).moveDown(0.8);
+}
+
+/** Every page's footer: the cut-off date and status on the left, «Side n af m» on the right. */
+function footers(doc: Doc, document: ReportDocument, status: ReportStatus): void {
+  const range = doc.bufferedPageRange();
+  const left = `${document.title} · dataskæring ${formatIsoDate(document.cutoffDate)} · ${status.kind === 'draft' ? 'udkast – ikke frosset' : `udgave ${status.edition}`}`;
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would otherwise start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = A4.height - 40;
+    doc.font('Plex').fontSize(8).fillColor(MUTED);
+    doc.text(left, MARGIN.left, y, { width: CONTENT_WIDTH - 80, lineBreak: false, ellipsis: true });
+    doc.text(`Side ${i - range.start + 1} af ${range.count}`, MARGIN.left + CONTENT_WIDTH - 80, y, { width: 80, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor(TEXT);
+}
