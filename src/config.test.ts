@@ -37,4 +37,18 @@ describe('configuration', () => {
     const config = loadConfig({ HELHED_SECRET: secret, HELHED_OIDC_ISSUER: 'https://login.example.dk', HELHED_OIDC_CLIENT_ID: 'helhed' });
     assert.deepEqual(config.oidc, { issuer: 'https://login.example.dk', clientId: 'helhed', clientSecret: undefined });
   });
+
+  it('sends no e-mail unless HELHED_SMTP_URL is set, and sends from Helhed by default', () => {
+    assert.deepEqual(loadConfig({ HELHED_SECRET: secret }).mail, { smtpUrl: undefined, from: 'Helhed <helhed@localhost>' });
+    const config = loadConfig({ HELHED_SECRET: secret, HELHED_SMTP_URL: 'smtps://bruger:kode@mail.example.dk:465', HELHED_MAIL_FROM: 'Bysekretariatet <bs@randers.dk>' });
+    assert.deepEqual(config.mail, { smtpUrl: 'smtps://bruger:kode@mail.example.dk:465', from: 'Bysekretariatet <bs@randers.dk>' });
+  });
+
+  it('refuses an SMTP address that is not smtp:// or smtps://, without printing its password', () => {
+    assert.throws(() => loadConfig({ HELHED_SECRET: secret, HELHED_SMTP_URL: 'http://mail.example.dk' }), /HELHED_SMTP_URL.*smtp:\/\/ eller smtps:\/\//);
+    assert.throws(
+      () => loadConfig({ HELHED_SECRET: secret, HELHED_SMTP_URL: 'bruger:hemmelig@' }),
+      (e: unknown) => e instanceof ConfigError && /HELHED_SMTP_URL/.test(e.message) && !/hemmelig/.test(e.message),
+    );
+  });
 });

@@ -38,6 +38,11 @@ export interface Config {
     /** Any other figure moving more than this per cent of its previous value is flagged. */
     jumpRelativePercent: number;
   };
+  /**
+   * E-mail (delivery requests and reminders): HELHED_SMTP_URL (`smtp://user:pass@host:587` or `smtps://…:465`) and the
+   * sender HELHED_MAIL_FROM. Without an SMTP address nothing is sent, and the pages say so.
+   */
+  mail: { smtpUrl: string | undefined; from: string };
   privacy: {
     /**
      * Months after a participant's last enrolment ended (or, never enrolled, after they were registered) when their
@@ -110,6 +115,23 @@ function retentionMonths(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+/** HELHED_SMTP_URL: an smtp:// or smtps:// address, or nothing (no e-mail is sent). */
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.HELHED_SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('HELHED_SMTP_URL', `«${raw.replace(/\/\/[^@/]*@/, '//…@')}» er ikke en adresse; skriv fx smtp://bruger:kode@mail.example.dk:587`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError('HELHED_SMTP_URL', `skal begynde med smtp:// eller smtps://, ikke ${url.protocol}//`);
+  }
+  if (url.hostname === '') throw new ConfigError('HELHED_SMTP_URL', 'mangler værtens navn, fx smtp://mail.example.dk:587');
+  return raw;
+}
+
 /** Reads the configuration from environment variables (see README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0);
@@ -144,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jumpSharePoints: integer(env, 'HELHED_JUMP_PROCENTPOINT', 10),
       jumpRelativePercent: integer(env, 'HELHED_JUMP_PROCENT', 50),
     },
+    mail: { smtpUrl: smtpUrl(env), from: env.HELHED_MAIL_FROM?.trim() || 'Helhed <helhed@localhost>' },
     privacy: { retentionMonths: retentionMonths(env) },
   };
 }
