@@ -4,6 +4,9 @@
  */
 import type { AppServices } from '../../app.js';
 import type { ReportDocument, ReportKind } from '../report-document.js';
+import { annualDataReport } from './annual-data-report.js';
+import { annualReport } from './annual-report.js';
+import { progressReport } from './progress-report.js';
 
 export interface ReportBuildContext {
   services: AppServices;
@@ -29,4 +32,8 @@ export interface ReportDefinition {
   build(context: ReportBuildContext): Promise<ReportDocument>;
 }
 
-export const REPORT_DEFINITIONS: Record<ReportKind, ReportDefinition> = {} as Record<ReportKind, ReportDefinition>;
+export const REPORT_DEFINITIONS: Record<ReportKind, ReportDefinition> = {
+  fremdrift: progressReport,
+  datarapport: annualDataReport,
+  aarsrapport: annualReport,
+};
