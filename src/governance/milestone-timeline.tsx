@@ -210,7 +210,7 @@ export function MilestoneTimeline(props: MilestoneTimelineProps) {
             const word = MARKS[kind].word;
             return (
               <g class="helhed-timeline-row" data-kind={kind}>
-                <title>{`${m.title}: frist ${danishDate.format(utc(m.dueDate))}, ${m.status}${m.flag && m.flag !== m.status ? `, ${m.flag}` : ''}`}</title>
+                <title>{`${m.title}: frist ${danishDate.format(utc(m.dueDate))}, ${m.status}${m.flag ? `, ${m.flag}` : ''}`}</title>
                 {i % 2 === 0 ? <rect x={0} y={r1(y - ROW / 2)} width={width} height={ROW} fill="#F5F5F5" /> : null}
                 <text x={0} y={r1(y + 4)} class="helhed-timeline-label" text-decoration={m.status === 'udgået' ? 'line-through' : undefined}>
                   {fit(m.title, LABEL_WIDTH - 12)}
