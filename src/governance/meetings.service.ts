@@ -160,6 +160,11 @@ export function isBodyKey(value: unknown): value is BodyKey {
   return isMeetingBody(value) || value === 'beredskabsgruppe';
 }
 
+/** Whether the principal keeps the bodies and the calendar (the secretariat and administrators). */
+export function mayManage(principal: Pick<Principal, 'roles'>): boolean {
+  return permissionsOf(principal.roles).has('governance.manage');
+}
+
 /** Whether the principal may see members' e-mail addresses and phone numbers: the secretariat, and for the crisis group its own people. */
 export function maySeeContacts(principal: Pick<Principal, 'roles'>, body: BodyKey): boolean {
   const permissions = permissionsOf(principal.roles);
