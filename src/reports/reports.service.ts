@@ -206,15 +206,15 @@ export class ReportService {
 
   /**
    * Freezes the report built at the cut-off date as its next edition. Refused (403) for those who may not freeze this
-   * kind, before anything is built.
+   * kind, before anything is built. `cutoffField` names the cut-off date in errors (the form's «skaering», the API's «cutoffDate»).
    */
-  async freeze(principal: Principal, actor: Actor, planId: string, kind: string, subjectKey: string, input: FreezeInput): Promise<EditionSummary> {
+  async freeze(principal: Principal, actor: Actor, planId: string, kind: string, subjectKey: string, input: FreezeInput, cutoffField = 'skaering'): Promise<EditionSummary> {
     const definition = this.definition(kind);
     if (!this.mayFreeze(principal, definition.kind)) throw new ForbiddenError(FREEZE_REFUSALS[definition.kind]);
     const note = input.note?.trim() || null;
     if (note && note.length > MAX_NOTE) throw new ValidationError([{ field: 'note', message: `Noten må højst være ${MAX_NOTE} tegn; den er ${note.length}.` }]);
-    if (!input.cutoffDate?.trim()) throw new ValidationError([{ field: 'skaering', message: 'Skriv den skæringsdato, rapporten leveres med.' }]);
-    const { document } = await this.draft(planId, definition.kind, subjectKey, input.cutoffDate);
+    if (!input.cutoffDate?.trim()) throw new ValidationError([{ field: cutoffField, message: 'Skriv den skæringsdato, rapporten leveres med.' }]);
+    const { document } = await this.draft(planId, definition.kind, subjectKey, input.cutoffDate, cutoffField);
     const content = JSON.stringify(document);
     const hash = sha256(content);
 
