@@ -129,6 +129,8 @@ export interface MemberInput {
   isAuthority: boolean;
 }
 
+type MemberColumns = Pick<BodyMemberRow, 'role' | 'organisation' | 'position' | 'name' | 'email' | 'phone' | 'substitute_for' | 'is_authority'>;
+
 export interface CalendarFeed {
   id: string;
   createdAt: string;
@@ -463,28 +465,8 @@ export class MeetingService {
     });
   }
 
-  private async checkMember(planId: string, body: BodyKey, input: MemberInput, self: string | null): Promise<void> {
-    const errors: FieldError[] = [];
-    const text = (field: keyof MemberInput, label: string, value: string | null, required: boolean) => {
-      if (required && (value ?? '').trim() === '') errors.push({ field, message: `Skriv ${label}.` });
-      else if (value !== null && value.length > MAX_TEXT) errors.push({ field, message: `${label[0]!.toUpperCase()}${label.slice(1)} må højst være ${MAX_TEXT} tegn.` });
-    };
-    text('role', 'rollen', input.role, true);
-    text('organisation', 'organisationen', input.organisation, true);
-    text('position', 'stillingen', input.position, false);
-    text('name', 'navnet', input.name, false);
-    if (input.email !== null && !EMAIL.test(input.email)) errors.push({ field: 'email', message: `E-mailadressen skal skrives som navn@domæne.dk, ikke «${input.email}».` });
-    if (input.phone !== null && !/^\+?[0-9 ()-]{6,20}$/.test(input.phone)) errors.push({ field: 'phone', message: `Telefonnummeret må kun indeholde cifre, mellemrum og +, fx 4214 8600, ikke «${input.phone}».` });
-    if (input.substituteFor !== null) {
-      const principal = await repo.findMember(this.database.db, planId, input.substituteFor);
-      if (!principal || principal.body !== body) errors.push({ field: 'substituteFor', message: 'Vælg et medlem af samme organ, som suppleanten træder i stedet for.' });
-      else if (principal.id === self) errors.push({ field: 'substituteFor', message: 'Et medlem kan ikke være suppleant for sig selv.' });
-      else if (principal.substitute_for !== null) errors.push({ field: 'substituteFor', message: 'Vælg et ordinært medlem; en suppleant kan ikke have sin egen suppleant.' });
-    }
-    if (errors.length > 0) throw new ValidationError(errors);
-  }
-
-  private static clean(input: MemberInput) {
+  /** A member's input trimmed, empty optional text as null, in the table's columns. */
+  private static columns(input: MemberInput): MemberColumns {
     const opt = (v: string | null) => (v === null || v.trim() === '' ? null : v.trim());
     return {
       role: input.role.trim(),
@@ -498,6 +480,27 @@ export class MeetingService {
     };
   }
 
+  private async checkMember(planId: string, body: BodyKey, member: MemberColumns, self: string | null): Promise<void> {
+    const errors: FieldError[] = [];
+    const text = (field: keyof MemberInput, label: string, value: string | null, required: boolean) => {
+      if (required && (value ?? '') === '') errors.push({ field, message: `Skriv ${label}.` });
+      else if (value !== null && value.length > MAX_TEXT) errors.push({ field, message: `${label[0]!.toUpperCase()}${label.slice(1)} må højst være ${MAX_TEXT} tegn.` });
+    };
+    text('role', 'rollen', member.role, true);
+    text('organisation', 'organisationen', member.organisation, true);
+    text('position', 'stillingen', member.position, false);
+    text('name', 'navnet', member.name, false);
+    if (member.email !== null && !EMAIL.test(member.email)) errors.push({ field: 'email', message: `E-mailadressen skal skrives som navn@domæne.dk, ikke «${member.email}».` });
+    if (member.phone !== null && !/^\+?[0-9 ()-]{6,20}$/.test(member.phone)) errors.push({ field: 'phone', message: `Telefonnummeret må kun indeholde cifre, mellemrum og +, fx 4214 8600, ikke «${member.phone}».` });
+    if (member.substitute_for !== null) {
+      const principal = await repo.findMember(this.database.db, planId, member.substitute_for);
+      if (!principal || principal.body !== body) errors.push({ field: 'substituteFor', message: 'Vælg et medlem af samme organ, som suppleanten træder i stedet for.' });
+      else if (principal.id === self) errors.push({ field: 'substituteFor', message: 'Et medlem kan ikke være suppleant for sig selv.' });
+      else if (principal.substitute_for !== null) errors.push({ field: 'substituteFor', message: 'Vælg et ordinært medlem; en suppleant kan ikke have sin egen suppleant.' });
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+  }
+
   private static describe(m: Pick<BodyMemberRow, 'role' | 'organisation' | 'position' | 'name'>): string {
     return [m.name, m.role, m.position, m.organisation].filter(Boolean).join(', ');
   }
@@ -505,8 +508,8 @@ export class MeetingService {
   /** Adds a member to a body; audited. */
   async addMember(actor: Actor, planId: string, body: BodyKey, input: MemberInput): Promise<BodyMember> {
     await this.ensureMembers(planId);
-    const clean = MeetingService.clean(input);
-    await this.checkMember(planId, body, { ...input, ...clean, substituteFor: clean.substitute_for, isAuthority: input.isAuthority }, null);
+    const clean = MeetingService.columns(input);
+    await this.checkMember(planId, body, clean, null);
     const at = nowIso(this.clock);
     const row: BodyMemberRow = { id: newId(), plan_id: planId, body, ...clean, sort_order: 0, created_at: at, updated_at: at };
     await this.database.db.transaction().execute(async (trx) => {
@@ -528,8 +531,8 @@ export class MeetingService {
   async updateMember(actor: Actor, planId: string, body: BodyKey, id: string, input: MemberInput): Promise<BodyMember> {
     const before = await repo.findMember(this.database.db, planId, id);
     if (!before || before.body !== body) throw new NotFoundError('Medlemmet findes ikke i organet.');
-    const clean = MeetingService.clean(input);
-    await this.checkMember(planId, body, { ...input, ...clean, substituteFor: clean.substitute_for, isAuthority: input.isAuthority }, id);
+    const clean = MeetingService.columns(input);
+    await this.checkMember(planId, body, clean, id);
     const next: BodyMemberRow = { ...before, ...clean, updated_at: nowIso(this.clock) };
     await this.database.db.transaction().execute(async (trx) => {
       if (clean.substitute_for !== null && (await repo.listMembers(trx, planId, body)).some((m) => m.substitute_for === id)) {
