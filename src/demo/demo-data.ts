@@ -18,7 +18,6 @@ import { seedDemoMilestones } from '../governance/milestones.demo.js';
 import { seedDemoEconomy } from '../economy/economy.demo.js';
 import { seedDemoDeliveries } from '../governance/deliveries.demo.js';
 import { seedDemoAgendas } from '../governance/agendas.demo.js';
-import { seedDemoMeetings } from '../governance/meetings.service.js';
 
 /** The settings key that records that this database holds synthetic demo data. */
 export const DEMO_SETTING = 'demo-data';
@@ -70,16 +69,14 @@ export async function seedDemoData(
     partnerOrganisation: users.find((u) => u.role === 'partner')!.organisation!,
     secretariatEmail: users.find((u) => u.role === 'sekretariat')!.email,
   });
-  // Governance in the order its parts build on each other: deliveries are asked for meetings, and agendas are seeded
-  // from the deliveries, milestones and economy.
+  // Governance in the order its parts build on each other: deliveries and agendas belong to the meetings, and agendas
+  // are seeded from the deliveries, milestones and economy.
   const clock = services.clock ?? (() => new Date());
   await seedDemoMeetings(database, planId, clock);
   await seedDemoMilestones(database, planId, clock);
   await seedDemoEconomy(database, planId, clock);
   await seedDemoDeliveries(database, planId, clock);
   await seedDemoAgendas(database, planId, clock);
-  // Before the other parts of governance: their demo deliveries and agendas belong to these meetings.
-  await seedDemoMeetings(database, planId, services.clock);
   if (!(await hasDemoData(database.db))) {
     await database.db.insertInto('settings').values({ key: DEMO_SETTING, value: 'syntetiske demodata', updated_at: nowIso() }).execute();
   }
