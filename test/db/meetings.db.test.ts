@@ -195,6 +195,26 @@ for (const engine of testEngines()) {
       assert.ok((await members('beredskabsgruppe', board)).every((m) => m.phone === null));
     });
 
+    it('adds, corrects and removes a member through the pages, naming each wrong field, and audits every change', async () => {
+      const wrong = await form('/styring/organer/styregruppe/medlemmer', secretariat, { role: '', organisation: 'Lejerbo', email: 'ikke-en-adresse', phone: 'ring til mig' });
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /<title>Fejl: /);
+      for (const field of ['role', 'email', 'phone']) assert.match(wrong.body, new RegExp(`href="#felt-${field}"`));
+      const added = await form('/styring/organer/styregruppe/medlemmer', secretariat, { role: 'medlem', organisation: 'Lejerbo', position: 'Driftschef', email: 'drift@lejerbo.example' });
+      assert.equal(added.statusCode, 303);
+      const member = (await members('styregruppe', secretariat)).find((m) => m.email === 'drift@lejerbo.example')!;
+      const page = await get(`/styring/organer/styregruppe/medlemmer/${member.id}`, secretariat);
+      assert.match(page.body, /Driftschef/);
+      const principal = (await members('styregruppe', secretariat)).find((m) => m.role === 'formand')!;
+      const edited = await form(`/styring/organer/styregruppe/medlemmer/${member.id}`, secretariat, { role: 'suppleant', organisation: 'Lejerbo', position: 'Driftschef', substituteFor: principal.id });
+      assert.equal(edited.statusCode, 303);
+      assert.equal((await members('styregruppe', secretariat)).find((m) => m.id === member.id)?.substituteFor, principal.id);
+      assert.equal((await form(`/styring/organer/styregruppe/medlemmer/${member.id}/fjern`, secretariat, {})).statusCode, 303);
+      assert.ok(!(await members('styregruppe', secretariat)).some((m) => m.id === member.id));
+      const audit = await app.db.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'body_member').where('entity_id', '=', member.id).orderBy('at').orderBy('id').execute();
+      assert.deepEqual(audit.map((a) => a.action), ['create', 'update', 'delete']);
+    });
+
     it('downloads an invitation to the members with e-mail, and a cancellation once the meeting is cancelled', async () => {
       const boardSpring = await spring('bestyrelse');
       const invitation = await get(`/styring/moeder/${boardSpring.id}/invitation.ics`, secretariat);
