@@ -425,6 +425,8 @@ export class MeetingService {
         rows.push(member('beredskabsgruppe', { role: role.role, organisation: role.organisation, name: role.substitute.name, phone: role.substitute.phone ?? null, is_authority: role.isAuthority ? 1 : 0, substitute_for: principal.id }));
       }
     }
+    // A plan without its content yet has nothing to seed; the key is claimed only once there is, or it never would be.
+    if (rows.length === 0) return;
     await this.database.db.transaction().execute(async (trx) => {
       if (!(await repo.claimSetting(trx, key, at, at))) return;
       await repo.insertMembers(trx, rows);
