@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIXED_AGENDA, seedAgenda, type AttentionFacts } from './agenda.js';
+import { FIXED_AGENDA, isOverdue, reseedAgenda, seedAgenda, type AttentionFacts } from './agenda.js';
 
 const nothing: AttentionFacts = {
   worseningIndicators: [], outputsBehind: [], milestones: [], missingDeliveries: [], openActions: [], budgetDeviations: [], pendingRecommendations: [], hoursBehind: [],
@@ -60,5 +60,42 @@ describe('agendas seeded with what needs attention', () => {
       'Plan for sommeraktiviteter – Kultur og Fritid, frist 1. juni 2026',
     ]);
     assert.deepEqual(agenda.at(-1)!.attention, ['Indstilling om flytning af timer til Brandkadet']);
+  });
+
+  it('gives the board an item for the steering group\'s recommendations only when some are put to it', () => {
+    const agenda = seedAgenda('bestyrelse', { ...nothing, pendingRecommendations: [{ title: 'Flere pladser i Brandkadet' }] });
+    assert.deepEqual(agenda.at(-1), { key: 'indstillinger', title: 'Indstillinger fra styregruppen', attention: ['Flere pladser i Brandkadet'] });
+  });
+});
+
+describe('an agenda seeded again', () => {
+  const seeded = seedAgenda('styregruppe', { ...nothing, openActions: [{ title: 'Plan', owner: 'UUR', deadline: '2026-06-01', overdue: false }] });
+
+  it('stores every fixed item in order the first time', () => {
+    const changes = reseedAgenda([], seeded);
+    assert.deepEqual(changes.update, []);
+    assert.deepEqual(changes.insert.map((i) => [i.position, i.key]), [[1, 'aktionspunkter'], [2, 'fremdrift'], [3, 'nyt-fra-deltagerne'], [4, 'koordinering'], [5, 'indstillinger']]);
+  });
+
+  it('refreshes only the attention lines of stored items, leaving added items alone and adding a fixed item that was missing after them', () => {
+    const stored = [
+      { id: 'a', key: 'aktionspunkter', position: 2 },
+      { id: 'x', key: 'ekstra', position: 1 },
+      { id: 'f', key: 'fremdrift', position: 3 },
+      { id: 'n', key: 'nyt-fra-deltagerne', position: 4 },
+      { id: 'k', key: 'koordinering', position: 5 },
+    ];
+    const changes = reseedAgenda(stored, seeded);
+    assert.deepEqual(changes.update.map((u) => u.id), ['a', 'f', 'n', 'k']);
+    assert.deepEqual(changes.update[0]!.attention, ['Plan – UUR, frist 1. juni 2026']);
+    assert.deepEqual(changes.insert.map((i) => [i.position, i.key]), [[6, 'indstillinger']]);
+  });
+});
+
+describe('action items past their deadline', () => {
+  it('are overdue from the day after the deadline while open', () => {
+    assert.equal(isOverdue('2026-05-20', 'åben', '2026-05-20'), false);
+    assert.equal(isOverdue('2026-05-20', 'åben', '2026-05-21'), true);
+    assert.equal(isOverdue('2026-05-20', 'udført', '2026-06-01'), false);
   });
 });

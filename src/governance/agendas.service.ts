@@ -13,8 +13,9 @@ import { newId, nowIso } from '../db/ids.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
 import type { ChangeProposal, PlanService } from '../plan/plan.service.js';
 import { danishDateOf, parseIsoDate } from '../time/copenhagen.js';
-import { EXTRA_ITEM_KEY, isOverdue, reseedAgenda, seedAgenda, type AttentionFacts } from './agenda.js';
+import { EXTRA_ITEM_KEY, isOverdue, reseedAgenda, seedAgenda } from './agenda.js';
 import * as repo from './agendas.repository.js';
+import { attentionGatherer, type AttentionSources, type GatherAttention, type OwnFacts } from './attention.js';
 import type { ActionItemRow, AgendaItemRow, DecisionRow, RecommendationRow } from './governance.table.js';
 import { meetingServiceFor, type Meeting, type MeetingBody, type MeetingService } from './meetings.service.js';
 import {
@@ -196,19 +197,16 @@ function date(errors: FieldError[], field: string, value: string, label: string)
 }
 
 /** Where the services come from: the app's, so pages and API share one of each. */
-export type AgendaServiceDeps = Parameters<typeof meetingServiceFor>[0];
+export type AgendaServiceDeps = AttentionSources;
 
 export class AgendaService {
-  /** Gathers what needs attention for a meeting; set by `agendaServiceFor` from `attention.ts`. */
-  attentionFor: (planId: string, meeting: Meeting, ownFacts: Pick<AttentionFacts, 'openActions' | 'pendingRecommendations'>) => Promise<AttentionFacts> = async (_planId, _meeting, own) => ({
-    worseningIndicators: [], outputsBehind: [], milestones: [], missingDeliveries: [], budgetDeviations: [], hoursBehind: [], ...own,
-  });
-
   constructor(
     private readonly database: Db,
     private readonly plans: PlanService,
     private readonly meetings: MeetingService,
     private readonly clock: () => Date,
+    /** Gathers what needs attention at a meeting from the other parts (`attention.ts`). */
+    private readonly gatherAttention: GatherAttention,
   ) {}
 
   private today(): string {
@@ -263,7 +261,7 @@ export class AgendaService {
   }
 
   /** What this meeting's agenda should say about action items and recommendations, from this part's own tables. */
-  private async ownFacts(planId: string, meeting: Meeting): Promise<Pick<AttentionFacts, 'openActions' | 'pendingRecommendations'>> {
+  private async ownFacts(planId: string, meeting: Meeting): Promise<OwnFacts> {
     const [followUps, recommendations] = await Promise.all([this.followUps(planId, meeting), this.recommendations(planId)]);
     const pending = meeting.body === 'styregruppe'
       ? recommendations.filter((r) => r.status === 'udkast')
@@ -281,7 +279,7 @@ export class AgendaService {
   async seed(actor: Actor, planId: string, meetingId: string): Promise<MeetingAgenda> {
     const meeting = await this.meetings.get(planId, meetingId);
     if (meeting.status === 'aflyst') throw new ConflictError('Mødet er aflyst; der kan ikke laves en dagsorden til det.');
-    const facts = await this.attentionFor(planId, meeting, await this.ownFacts(planId, meeting));
+    const facts = await this.gatherAttention(planId, meeting, await this.ownFacts(planId, meeting));
     const seeded = seedAgenda(meeting.body, facts);
     const stored = await repo.agendaItems(this.database.db, planId, meetingId);
     const changes = reseedAgenda(stored, seeded);
@@ -682,7 +680,7 @@ const instances = new WeakMap<object, AgendaService>();
 export function agendaServiceFor(app: AgendaServiceDeps): AgendaService {
   let service = instances.get(app);
   if (!service) {
-    service = new AgendaService(app.database, app.plan, meetingServiceFor(app), app.clock);
+    service = new AgendaService(app.database, app.plan, meetingServiceFor(app), app.clock, attentionGatherer(app));
     instances.set(app, service);
   }
   return service;
