@@ -238,7 +238,7 @@ export class MilestoneService {
       if (!completedOn) delete after.completedOn;
       const plan = await repo.listMilestones(trx, planId, before.interventionArea);
       const problems = newProblems(plan, plan.map((m) => (m.id === id ? after : m)));
-      if (problems.length > 0) throw new ValidationError(problems);
+      if (problems.length > 0) throw new ValidationError(problems, problems.map((p) => p.message).join(' '));
       await repo.saveStatus(trx, planId, id, { status, completed_on: completedOn, updated_at: nowIso(this.clock), updated_by_label: actor.label });
       await recordAudit(trx, actor, {
         action: 'update',
@@ -289,7 +289,7 @@ export class MilestoneService {
       };
       const after = before ? plan.map((m) => (m.id === id ? milestone : m)) : [...plan, milestone];
       const problems = newProblems(plan, after);
-      if (problems.length > 0) throw new ValidationError(problems);
+      if (problems.length > 0) throw new ValidationError(problems, problems.map((p) => p.message).join(' '));
 
       const row: MilestoneRow = {
         id,
