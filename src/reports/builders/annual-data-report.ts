@@ -16,7 +16,7 @@ import { STATUS_LABELS } from '../../monitoring/status.js';
 import { isHeldBack } from '../../monitoring/monitoring-model.js';
 import type { ReportCell, ReportDocument, ReportSection } from '../report-document.js';
 import type { ReportBuildContext, ReportDefinition, ReportSubject } from './index.js';
-import { chartBlock, cutoffSection, describeChart, formatInteger, longDate, monitoringAsOf, planNameOf, sourceLine, statusSummary, uniqueSources, type MonitoringAsOf } from './sections.js';
+import { cellsOf, chartBlock, cutoffSection, valueStatusCounts, describeChart, formatInteger, longDate, monitoringAsOf, planNameOf, sourceLine, statusSummary, uniqueSources, type MonitoringAsOf } from './sections.js';
 
 /** The calendar year a subject key names, or null. */
 export function dataReportYear(subjectKey: string): number | null {
@@ -51,7 +51,7 @@ async function subjects(services: AppServices, planId: string): Promise<ReportSu
 }
 
 /** One section per status set: LBF's overall goals, then each intervention area's sub-goals. */
-function setSections(view: MonitoringAsOf, threshold: number): { sections: ReportSection[]; counts: ReturnType<typeof boardView>['counts'] } {
+function setSections(view: MonitoringAsOf, threshold: number): { sections: ReportSection[]; counts: ReturnType<typeof valueStatusCounts> } {
   const board = boardView(view, false);
   const sets = statusSets(view.catalogue);
   const sections = board.sets.map((set, index): ReportSection => {
@@ -100,12 +100,11 @@ function setSections(view: MonitoringAsOf, threshold: number): { sections: Repor
       }
       if (withoutData.length > 0) blocks.push({ kind: 'paragraph', text: `Uden data at tegne endnu: ${withoutData.join('; ')}.` });
     }
-    const counts = { bedre: 0, uændret: 0, dårligere: 0, ukendt: 0 };
-    for (const g of set.groups) for (const r of g.rows) for (const c of r.cells) if (c.value.kind !== 'none') counts[c.status.status]++;
+    const counts = valueStatusCounts(cellsOf([set]));
     blocks.unshift({ kind: 'paragraph', text: `Status for indikatorernes seneste værdier mod baseline: ${statusSummary(counts)}.` });
     return { key: `maal-${set.slug}`, title: set.slug === 'lbf' ? 'Landsbyggefondens overordnede mål' : `Indsatsområde: ${set.name}`, blocks, sources: uniqueSources(sources) };
   });
-  return { sections, counts: board.counts };
+  return { sections, counts: valueStatusCounts(cellsOf(board.sets)) };
 }
 
 function criteriaSection(view: MonitoringAsOf): ReportSection {

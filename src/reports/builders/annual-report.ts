@@ -13,11 +13,11 @@ import { economyServiceFor, EconomyService, type EconomyFollowUp } from '../../e
 import { agendaServiceFor } from '../../governance/agendas.service.js';
 import { meetingServiceFor, BODY_NAMES, meetingLabel, type Meeting } from '../../governance/meetings.service.js';
 import { RECOMMENDATION_STATUS_LABELS } from '../../governance/recommendations.js';
-import { boardView, countStatuses } from '../../monitoring/dashboard.present.js';
+import { boardView } from '../../monitoring/dashboard.present.js';
 import { danishDateOf } from '../../time/copenhagen.js';
 import type { ReportCell, ReportDocument, ReportSection } from '../report-document.js';
 import type { ReportBuildContext, ReportDefinition, ReportSubject } from './index.js';
-import { cutoffClock, cutoffSection, formatInteger, longDate, monitoringAsOf, planNameOf, servicesAt, sourceLine, statusSummary, uniqueSources } from './sections.js';
+import { cellsOf, cutoffClock, cutoffSection, valueStatusCounts, formatInteger, longDate, monitoringAsOf, planNameOf, servicesAt, sourceLine, statusSummary, uniqueSources } from './sections.js';
 
 /** A plan year's key in a report's address: «2025-26» for 2025/26 (a slash cannot stand in a path segment). */
 export function annualReportKey(year: PlanYear): string {
@@ -141,7 +141,7 @@ async function build(context: ReportBuildContext): Promise<ReportDocument> {
 
   const board = boardView(monitoring, false);
   const goalRows: ReportCell[][] = board.sets.map((s) => {
-    const c = countStatuses([s]);
+    const c = valueStatusCounts(cellsOf([s]));
     return [s.slug === 'lbf' ? 'Landsbyggefondens overordnede mål' : s.name, c.bedre, c.uændret, c.dårligere, c.ukendt];
   });
   const monitoringSources = uniqueSources(
@@ -206,7 +206,7 @@ async function build(context: ReportBuildContext): Promise<ReportDocument> {
       key: 'maal',
       title: 'Målene i sammenfatning',
       blocks: [
-        { kind: 'paragraph', text: `Af indikatorernes seneste værdier for boligområderne og kommunen er ${statusSummary(board.counts)} i forhold til planens baseline.` },
+        { kind: 'paragraph', text: `Af indikatorernes seneste værdier for boligområderne og kommunen er ${statusSummary(valueStatusCounts(cellsOf(board.sets)))} i forhold til planens baseline.` },
         {
           kind: 'table',
           caption: 'Indikatorernes status pr. mål',

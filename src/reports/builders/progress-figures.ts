@@ -17,17 +17,42 @@ export interface DeliveredItem {
   figures: DeliveryFigures | null;
 }
 
+/** What needs the steering group's attention, by kind, so the summary can list like with like. */
+export type AttentionKind = 'missing' | 'correction' | 'milestone' | 'output' | 'hours';
+
+export interface AttentionItem {
+  kind: AttentionKind;
+  text: string;
+}
+
 export interface ActivityProgress {
   blocks: ReportBlock[];
   sources: string[];
-  attention: string[];
+  attention: AttentionItem[];
+}
+
+const ATTENTION_HEADINGS: Record<AttentionKind, string> = {
+  missing: 'Leverancer, der mangler',
+  correction: 'Tal rettet efter leveringen',
+  milestone: 'Milepæle, der er forsinket eller i risiko',
+  output: 'Output, der er bagud',
+  hours: 'Medarbejdertimer, der er bagud',
+};
+
+/** The summary's blocks: one heading and list per kind of attention, in the order above; a sentence when none. */
+export function attentionBlocks(items: readonly AttentionItem[]): ReportBlock[] {
+  if (items.length === 0) return [{ kind: 'paragraph', text: 'Alle har leveret, og intet er bagud eller forsinket.' }];
+  return (Object.keys(ATTENTION_HEADINGS) as AttentionKind[]).flatMap((kind): ReportBlock[] => {
+    const mine = items.filter((i) => i.kind === kind).map((i) => i.text);
+    return mine.length === 0 ? [] : [{ kind: 'paragraph', text: `${ATTENTION_HEADINGS[kind]} (${mine.length}):` }, { kind: 'list', items: mine }];
+  });
 }
 
 const hoursCell = (n: number | null): ReportCell => (n === null ? null : Math.round(n * 10) / 10);
 
 /** Where a table's figures come from, in the words the report uses. */
 function deliveredBy(item: DeliveredItem): string {
-  return `som leveret af ${item.organisation} ${longDate(item.deliveredAt)}`;
+  return `tal leveret af ${item.organisation} ${longDate(item.deliveredAt)}`;
 }
 
 /**
@@ -37,8 +62,8 @@ function deliveredBy(item: DeliveredItem): string {
 export function activityProgress(activityName: string, delivered: readonly DeliveredItem[], live: DeliveryFigures, cutoffDate: string): ActivityProgress {
   const blocks: ReportBlock[] = [];
   const sources: string[] = [];
-  const attention: string[] = [];
-  const liveSource = `aktuelle tal pr. ${longDate(cutoffDate)} (ikke leveret af en partner)`;
+  const attention: AttentionItem[] = [];
+  const liveSource = `aktuelle tal pr. ${longDate(cutoffDate)} (ingen partner har leveret dem)`;
 
   const narratives = delivered.filter((d) => d.narrative !== null && d.narrative.trim() !== '');
   blocks.push(
@@ -63,10 +88,10 @@ export function activityProgress(activityName: string, delivered: readonly Deliv
         { label: 'Vurdering og tempo', format: 'text' },
       ],
       rows: outputs.map((o) => [o.measure, o.printed, o.delivered, o.status, o.text]),
-      note: `Tal ${outputSource}, planår ${latest?.figures?.planYear ?? live.planYear}. Antal personer under 5 vises som «<5».`,
+      note: `Kilde: ${outputSource}, planår ${latest?.figures?.planYear ?? live.planYear}. Antal personer under 5 vises som «<5».`,
     });
     sources.push(`Output: Helhed, planår ${latest?.figures?.planYear ?? live.planYear}, ${outputSource}`);
-    for (const o of outputs) if (o.status === 'bagud') attention.push(`${activityName}: «${o.measure}» er bagud (${o.text ?? o.delivered}).`);
+    for (const o of outputs) if (o.status === 'bagud') attention.push({ kind: 'output', text: `${activityName}: «${o.measure}» er bagud (${o.text ?? o.delivered}).` });
   }
 
   // Hours are per organisation: each organisation's delivered line, live lines for those that did not deliver.
@@ -76,9 +101,9 @@ export function activityProgress(activityName: string, delivered: readonly Deliv
     const deliveredLine = mine?.figures?.hours.find((h) => organisationMatches(h.organisation, line.organisation));
     const shown = deliveredLine ?? line;
     hourRows.push([line.organisation, line.printed, hoursCell(shown.agreedPerYear), hoursCell(shown.expectedByNow), hoursCell(shown.delivered), shown.status, mine ? `leveret ${longDate(mine.deliveredAt)}` : 'aktuelt tal']);
-    if (shown.status === 'bagud') attention.push(`${activityName}: ${line.organisation} er bagud med timerne (${formatDecimal(shown.delivered)} af forventet ${formatDecimal(shown.expectedByNow ?? 0)}).`);
+    if (shown.status === 'bagud') attention.push({ kind: 'hours', text: `${activityName}: ${line.organisation} har leveret ${formatDecimal(shown.delivered)} af ${formatDecimal(shown.expectedByNow ?? 0)} forventede timer.` });
     if (deliveredLine && Math.abs(deliveredLine.delivered - line.delivered) > 1e-9) {
-      attention.push(`${activityName}: ${line.organisation} har rettet sine timer efter leveringen: ${formatDecimal(line.delivered)} timer pr. ${longDate(cutoffDate)} mod ${formatDecimal(deliveredLine.delivered)} leveret.`);
+      attention.push({ kind: 'correction', text: `${activityName}: ${line.organisation} har rettet sine timer efter leveringen: ${formatDecimal(line.delivered)} timer pr. ${longDate(cutoffDate)} mod ${formatDecimal(deliveredLine.delivered)} leveret.` });
     }
   }
   if (hourRows.length > 0) {
@@ -112,9 +137,9 @@ export function activityProgress(activityName: string, delivered: readonly Deliv
         { label: 'Markering', format: 'text' },
       ],
       rows: milestones.map((m) => [m.title, m.dueDate, m.owner, m.status, m.flag ? `${m.flag}${m.reason ? `: ${m.reason}` : ''}` : null]),
-      note: `Milepæle ${latest ? deliveredBy(latest) : liveSource}.`,
+      note: `Kilde: ${latest ? deliveredBy(latest) : liveSource}.`,
     });
-    for (const m of milestones) if (m.flag === 'forsinket' || m.flag === 'i risiko') attention.push(`${activityName}: milepælen «${m.title}» er ${m.flag}${m.reason ? ` (${m.reason})` : ''}.`);
+    for (const m of milestones) if (m.flag === 'forsinket' || m.flag === 'i risiko') attention.push({ kind: 'milestone', text: `${activityName}: «${m.title}» er ${m.flag}${m.reason ? `. ${m.reason}` : '.'}` });
   }
   return { blocks, sources, attention };
 }

@@ -17,8 +17,8 @@ import type { ActivityOutput } from '../../activities/outputs.service.js';
 import { danishDateOf } from '../../time/copenhagen.js';
 import type { ReportCell, ReportDocument, ReportSection } from '../report-document.js';
 import type { ReportBuildContext, ReportDefinition, ReportSubject } from './index.js';
-import { activityProgress, type DeliveredItem } from './progress-figures.js';
-import { cutoffEnd, cutoffSection, longDate, planNameOf, servicesAt, uniqueSources } from './sections.js';
+import { activityProgress, attentionBlocks, type AttentionItem, type DeliveredItem } from './progress-figures.js';
+import { cutoffEnd, cutoffSection, formatDecimal, longDate, planNameOf, servicesAt, uniqueSources } from './sections.js';
 
 async function subjects(services: AppServices, planId: string): Promise<ReportSubject[]> {
   const meetings = await meetingServiceFor(services).list(planId, { body: 'styregruppe' });
@@ -45,14 +45,14 @@ function deliveredBy(request: DeliveryRequestView, end: number): boolean {
   return request.deliveredAt !== null && Date.parse(request.deliveredAt) < end;
 }
 
-function deliveriesSection(requests: readonly DeliveryRequestView[], end: number, cutoffDate: string): { section: ReportSection; missing: string[] } {
+function deliveriesSection(requests: readonly DeliveryRequestView[], end: number, cutoffDate: string): { section: ReportSection; missing: AttentionItem[] } {
   const rows: ReportCell[][] = requests.map((r) => {
     const on = deliveredBy(r, end) ? danishDateOf(new Date(r.deliveredAt!)) : null;
     const late = r.deliveredAt !== null && !on ? 'leveret efter skæringsdatoen' : null;
     return [r.organisationName, r.deadline, on, late ?? deliveryStatus(r.deadline, on, cutoffDate), r.reminderCount];
   });
   const delivered = requests.filter((r) => deliveredBy(r, end));
-  const missing = requests.filter((r) => !deliveredBy(r, end)).map((r) => `${r.organisationName} har ikke leveret (frist ${longDate(r.deadline)}).`);
+  const missing = requests.filter((r) => !deliveredBy(r, end)).map((r): AttentionItem => ({ kind: 'missing', text: `${r.organisationName} har ikke leveret (frist ${longDate(r.deadline)}).` }));
   const general = delivered.flatMap((r) => r.items.filter((i) => i.activitySlug === '' && i.narrative).map((i) => `${r.organisationName}: ${i.narrative!.trim()}`));
   return {
     section: {
@@ -101,7 +101,7 @@ async function build(context: ReportBuildContext): Promise<ReportDocument> {
   ]);
   const capturedAt = services.clock().toISOString();
   const { section: deliveriesPart, missing } = deliveriesSection(deliveries.requests, end, cutoffDate);
-  const attention: string[] = [...missing];
+  const attention: AttentionItem[] = [...missing];
 
   const areaSections = snapshot.interventionAreas().map((ia): ReportSection => {
     const blocks: ReportSection['blocks'] = [];
@@ -131,7 +131,7 @@ async function build(context: ReportBuildContext): Promise<ReportDocument> {
         rows: areaHours.map((l) => [l.organisation, l.hoursPerYear, l.assessment.expectedByNow === null ? null : Math.round(l.assessment.expectedByNow * 10) / 10, l.delivered, l.assessment.status]),
         note: `Aktuelle tal pr. ${longDate(cutoffDate)}: timer for indsatsområdet som helhed indgår ikke i partnernes leverancer pr. aktivitet.`,
       });
-      for (const l of areaHours) if (l.assessment.status === 'bagud') attention.push(`${ia.data.name}: ${l.organisation} er bagud med timerne for indsatsområdet.`);
+      for (const l of areaHours) if (l.assessment.status === 'bagud') attention.push({ kind: 'hours', text: `${ia.data.name} som helhed: ${l.organisation} har leveret ${formatDecimal(l.delivered)} af ${formatDecimal(l.assessment.expectedByNow ?? 0)} forventede timer.` });
       sources.push(`Medarbejdertimer: partnernes månedlige indberetninger i Helhed, planår ${hours.year.label}`);
     }
     return { key: `indsats-${ia.data.slug}`, title: `Indsatsområde: ${ia.data.name}`, blocks, sources: uniqueSources(sources) };
@@ -149,7 +149,7 @@ async function build(context: ReportBuildContext): Promise<ReportDocument> {
       {
         key: 'opmaerksomhed',
         title: 'Det skal styregruppen være opmærksom på',
-        blocks: attention.length === 0 ? [{ kind: 'paragraph', text: 'Alle har leveret, og intet er bagud eller forsinket.' }] : [{ kind: 'list', items: attention }],
+        blocks: attentionBlocks(attention),
         sources: [],
       },
       deliveriesPart,

@@ -11,11 +11,10 @@ import { StaffHourService, staffHourServiceFor } from '../../activities/staff-ho
 import { MilestoneService, milestoneServiceFor } from '../../governance/milestones.service.js';
 import { TrendChart, type TrendChartProps } from '../../monitoring/charts/trend-chart.js';
 import { DEFAULT_FLAG_CONFIG } from '../../monitoring/data-quality.js';
-import type { StatusCounts } from '../../monitoring/dashboard.present.js';
+import type { CellView, SetView, StatusCounts } from '../../monitoring/dashboard.present.js';
 import type { Measurement, MeasurementScope } from '../../monitoring/measurement.js';
 import { MonitoringModel } from '../../monitoring/monitoring-model.js';
 import type { MonitoringView } from '../../monitoring/monitoring.service.js';
-import { displayCount, isSmallCount, suppressTable, type CountCell } from '../../monitoring/small-numbers.js';
 import { findPlanById } from '../../plan/plans.repository.js';
 import { danishDateOf, startOfDanishDay } from '../../time/copenhagen.js';
 import type { ReportBlock, ReportCell, ReportColumn, ReportSection } from '../report-document.js';
@@ -54,12 +53,6 @@ export function cutoffEnd(cutoffDate: string): Date {
 export function cutoffClock(cutoffDate: string): () => Date {
   const at = new Date(cutoffEnd(cutoffDate).getTime() - 1);
   return () => at;
-}
-
-/** The earlier of the cut-off and today: a report cannot include days that have not come. */
-export function effectiveCutoff(cutoffDate: string, now: Date): string {
-  const today = danishDateOf(now);
-  return cutoffDate < today ? cutoffDate : today;
 }
 
 /**
@@ -136,8 +129,11 @@ export async function monitoringAsOf(services: AppServices, planId: string, cuto
  */
 export function chartBlock(props: TrendChartProps, description: string): ReportBlock {
   const markup = render(h(TrendChart, props));
-  if (!markup.startsWith('<svg')) return { kind: 'paragraph', text: `${props.title}: ingen data endnu.` };
-  return { kind: 'chart', title: props.title, svg: markup, description, table: chartTable(props) };
+  const start = markup.indexOf('<svg');
+  const end = markup.lastIndexOf('</svg>');
+  if (start < 0 || end < 0) return { kind: 'paragraph', text: `${props.title}: ingen data endnu.` };
+  // The page's scrolling frame around the drawing is the dashboards'; a report places the SVG itself.
+  return { kind: 'chart', title: props.title, svg: markup.slice(start, end + '</svg>'.length), description, table: chartTable(props) };
 }
 
 /**
@@ -171,22 +167,23 @@ export function describeChart(props: TrendChartProps): string {
   return `Udviklingen i «${props.title}». ${parts.join('; ')}.${lines.length ? ` Vandrette linjer: ${lines.join(' og ')}.` : ''} Skjulte små tal er markeret «<${props.smallNumberThreshold ?? 5}».`;
 }
 
-/** A count of persons as a report shows it: «<5» for 1-4. */
-export function personCount(value: number, threshold: number): ReportCell {
-  return isSmallCount(value, threshold) ? displayCount({ shown: false, reason: 'small' }, threshold) : value;
+/**
+ * The statuses of the cells that have a value (a cell with neither value nor status says nothing about progress, so it
+ * is not counted as «uden status»), with how many of the «ukendt» are withheld to protect a small number.
+ */
+export function valueStatusCounts(cells: Iterable<Pick<CellView, 'value' | 'status'>>): Pick<StatusCounts, 'bedre' | 'uændret' | 'dårligere' | 'ukendt' | 'withheld'> {
+  const counts = { bedre: 0, uændret: 0, dårligere: 0, ukendt: 0, withheld: 0 };
+  for (const c of cells) {
+    if (c.value.kind === 'none') continue;
+    counts[c.status.status]++;
+    if (c.status.withheld) counts.withheld++;
+  }
+  return counts;
 }
 
-const cellOf = (cell: CountCell, threshold: number): ReportCell => (cell.shown ? cell.value : displayCount(cell, threshold));
-
-/**
- * A column of counts of persons with its total, suppressed: a count of 1-4 shows «<5», and one more count is hidden
- * («–») wherever the total would give a hidden one away (the rule of `suppressTable`). Use it only where the rows are
- * disjoint, so that the total is their sum; the total is computed here, never taken from elsewhere.
- */
-export function suppressedColumn(values: readonly number[], threshold: number): { cells: ReportCell[]; total: ReportCell } {
-  const total = values.reduce((sum, v) => sum + v, 0);
-  const table = suppressTable({ cells: values.map((v) => [v]), columnTotals: [total] }, threshold);
-  return { cells: table.cells.map((row) => cellOf(row[0]!, threshold)), total: cellOf(table.columnTotals![0]!, threshold) };
+/** The cells of some status sets' rows. */
+export function cellsOf(sets: readonly SetView[]): CellView[] {
+  return sets.flatMap((s) => s.groups.flatMap((g) => g.rows.flatMap((r) => r.cells)));
 }
 
 /** Counts of indicator statuses in a sentence: «4 bedre, 2 uændrede, 1 dårligere og 3 uden status». */
