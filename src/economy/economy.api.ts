@@ -8,7 +8,7 @@ import { SPREADSHEET_CONTENT_TYPES } from '../monitoring/import/open-spreadsheet
 import { SpreadsheetError } from '../monitoring/import/spreadsheet.js';
 import { MAX_AMOUNT_ORE } from './economy.js';
 import { ACTUALS_IMPORT_LIMIT_BYTES } from './economy.pages.js';
-import { economyServiceFor } from './economy.service.js';
+import { deviationsOf, economyServiceFor } from './economy.service.js';
 
 const tags = ['økonomi'];
 const errors = { 400: ApiErrorSchema, 403: ApiErrorSchema };
@@ -117,8 +117,8 @@ export function economyApi(services: AppServices): FastifyPluginAsync {
       async (request) => {
         const planId = planOf(request).id;
         const year = (request.query as { year?: string }).year;
-        const [followUp, deviations] = await Promise.all([economy.followUp(planId, year), economy.deviations(planId, year)]);
-        return { ...followUp, deviations };
+        const followUp = await economy.followUp(planId, year);
+        return { ...followUp, deviations: deviationsOf(followUp) };
       },
     );
 

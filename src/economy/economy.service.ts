@@ -257,8 +257,7 @@ export class EconomyService {
 
   /** The lines beyond the tolerance, each with what it says to the board (for the board's agenda and the reports). */
   async deviations(planId: string, planYearLabel?: string): Promise<{ line: string; text: string }[]> {
-    const followUp = await this.followUp(planId, planYearLabel);
-    return followUp.lines.filter((l) => l.flag !== null).map((l) => ({ line: l.line, text: deviationText(l.line, l, followUp.year.label) }));
+    return deviationsOf(await this.followUp(planId, planYearLabel));
   }
 
   /** LBF's grant and the co-financing commitments. */
@@ -494,6 +493,11 @@ export class EconomyService {
     }
     return { imported: changes.length, unchanged: lines.length - changes.length };
   }
+}
+
+/** The lines of a follow-up beyond the tolerance, each with what it says to the board. */
+export function deviationsOf(followUp: EconomyFollowUp): { line: string; text: string }[] {
+  return followUp.lines.filter((l) => l.flag !== null).map((l) => ({ line: l.line, text: deviationText(l.line, l, followUp.year.label) }));
 }
 
 function isDate(text: string): boolean {

@@ -4,6 +4,7 @@
  * actual and the import of actuals.
  */
 import type { PlanYear } from '../activities/output-targets.js';
+import { monthPeriod } from '../activities/staff-hours.js';
 import type { FieldError } from '../errors/errors.js';
 import { Alert, Badge, CellField, CsrfField, DateText, ErrorSummary, Facts, ImportProblems, Select, SpreadsheetUploadForm, Table, Textarea, TextInput, Timestamp } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
@@ -364,7 +365,7 @@ export function ActualsPage(props: {
       <Table
         caption={`Registreret forbrug, planår ${props.year.label}`}
         headers={['Måned', 'Linje', 'Forbrug', 'Bemærkning', 'Registreret']}
-        rows={props.actuals.map((a) => [a.month, a.line, formatKroner(a.amountOre), a.note ?? '', <>
+        rows={props.actuals.map((a) => [monthPeriod(a.month)?.label ?? a.month, a.line, formatKroner(a.amountOre), a.note ?? '', <>
           <Timestamp iso={a.updatedAt} /> af {a.updatedByLabel}
         </>])}
         rowHeaders
