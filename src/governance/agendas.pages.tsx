@@ -153,19 +153,13 @@ export function agendaPages(services: AppServices): FastifyPluginAsync {
       const planId = planOf(request).id;
       const { items } = await agendas.agenda(planId, id);
       const values = valuesOf(request.body, items.map((i) => `minutes-${i.id}`));
-      const changed = items.filter((i) => (values[`minutes-${i.id}`] ?? '') !== (i.minutes ?? ''));
-      const errors: FieldError[] = [];
-      for (const item of changed) {
-        try {
-          await agendas.updateItem(actorOf(request), planId, item.id, { minutes: values[`minutes-${item.id}`] ?? '' });
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          errors.push(...error.fields.map((f) => ({ field: `minutes-${item.id}`, message: `${item.title}: ${f.message}` })));
-        }
-      }
-      if (errors.length > 0) return renderMinutes(request, reply, { form: 'referat', values, errors }, 400);
-      setFlash(reply, 'minutesSaved');
-      return seeOther(reply, `/styring/moeder/${id}/referat`);
+      return attempt(
+        request,
+        reply,
+        () => agendas.saveMinutes(actorOf(request), planId, id, new Map(items.map((i) => [i.id, values[`minutes-${i.id}`] ?? '']))),
+        (errors, status) => renderMinutes(request, reply, { form: 'referat', values, errors }, status),
+        { flash: 'minutesSaved', location: `/styring/moeder/${id}/referat` },
+      );
     });
 
     app.post('/styring/moeder/:id/referat/beslutninger', access('governance.manage'), async (request, reply) => {

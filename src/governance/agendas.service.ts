@@ -324,6 +324,39 @@ export class AgendaService {
     return toAgendaItem((await repo.agendaItem(this.database.db, planId, itemId))!);
   }
 
+  /**
+   * Saves the minutes of a meeting's items in one go (the minutes page's one form): only the items whose text changed
+   * are written, together, with one audit entry each. Every too-long text is named by its item.
+   */
+  async saveMinutes(actor: Actor, planId: string, meetingId: string, minutes: ReadonlyMap<string, string>): Promise<number> {
+    const meeting = await this.meetings.get(planId, meetingId);
+    const items = await repo.agendaItems(this.database.db, planId, meetingId);
+    const errors: FieldError[] = [];
+    const changed: { row: AgendaItemRow; text: string | null }[] = [];
+    for (const [itemId, value] of minutes) {
+      const row = items.find((i) => i.id === itemId);
+      if (!row) {
+        errors.push({ field: `minutes-${itemId}`, message: 'Punktet findes ikke på mødets dagsorden.' });
+        continue;
+      }
+      const text = optional(errors, `minutes-${itemId}`, value, `Referatet af «${row.title}»`, TEXT_MAX);
+      if (text !== row.minutes) changed.push({ row, text });
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+    if (changed.length === 0) return 0;
+    const now = nowIso(this.clock);
+    await this.database.db.transaction().execute(async (trx) => {
+      for (const { row, text } of changed) {
+        await repo.updateAgendaItem(trx, row.id, { minutes: text, updated_at: now, updated_by_label: actor.label });
+        await recordAudit(trx, { ...actor, planId }, {
+          action: 'update', entityType: 'agenda_item', entityId: row.id, summary: `Referat skrevet: ${row.title} (${meeting.title} ${meeting.date})`,
+          before: { minutes: row.minutes }, after: { minutes: text },
+        });
+      }
+    });
+    return changed.length;
+  }
+
   /** Adds an item after the others (before seeding too: seeding then puts the fixed items after it). */
   async addItem(actor: Actor, planId: string, meetingId: string, input: { title: string; description: string | null }): Promise<AgendaItem> {
     const meeting = await this.meetings.get(planId, meetingId);

@@ -185,6 +185,11 @@ for (const engine of testEngines()) {
       const empty = await send('POST', '/styring/indstillinger', secretariat, { title: '', text: '', subject: 'other' });
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /Skriv en titel/);
+      const { items } = json<{ items: Item[] }>(await get(`/api/v1/meetings/${summer.id}/agenda`, secretariat));
+      const long = await send('POST', `/styring/moeder/${summer.id}/referat`, secretariat, { [`minutes-${items[1]!.id}`]: 'x'.repeat(20_001), [`minutes-${items[2]!.id}`]: 'Gemmes ikke.' });
+      assert.equal(long.statusCode, 400);
+      assert.match(long.body, /Referatet af «Fremdriftsafrapportering» må højst være 20\.000 tegn/);
+      assert.equal(json<{ items: Item[] }>(await get(`/api/v1/meetings/${summer.id}/agenda`, secretariat)).items[2]!.minutes, items[2]!.minutes, 'nothing is saved when one text is wrong');
       const unknown = await get('/api/v1/meetings/findes-ikke/agenda', secretariat);
       assert.equal(unknown.statusCode, 404);
     });
