@@ -40,15 +40,15 @@ function Back({ href, text }: { href: string; text: string }) {
 }
 
 /** The plan's cadence warnings as one DKFDS warning, so the secretariat cannot miss them. */
-export function CadenceWarnings({ warnings, year, headingLevel = 2 }: { warnings: readonly MeetingWarning[]; year: number; headingLevel?: 2 | 3 }) {
-  if (warnings.length === 0) return null;
+export function CadenceWarnings(props: { warnings: readonly MeetingWarning[]; year: number; heading?: string; linkMeetings?: boolean }) {
+  if (props.warnings.length === 0) return null;
   return (
-    <Alert variant="warning" announce={false} headingLevel={headingLevel} heading={`Mødekalenderen for ${year} bryder planens mødefrekvens`}>
+    <Alert variant="warning" announce={false} heading={props.heading ?? `Mødekalenderen for ${props.year} bryder planens mødefrekvens`}>
       <ul>
-        {warnings.map((w) => (
+        {props.warnings.map((w) => (
           <li>
             {w.message}
-            {w.meetingId ? (
+            {w.meetingId && props.linkMeetings !== false ? (
               <>
                 {' '}
                 <a href={`/styring/moeder/${w.meetingId}`}>Se mødet</a>
@@ -301,8 +301,13 @@ export function MeetingsPage(props: { ctx: PageContext; year: number; meetings: 
         </ul>
       </nav>
       {props.manage ? (
-        <div class="d-print-none">
-          <PostButton action="/styring/moeder/dan" csrf={props.ctx.csrf} label={`Dan kalender for ${props.year}`} hidden={{ year: String(props.year) }} />{' '}
+        <div class="d-print-none mb-5">
+          {/* Offered only for a year without the cadence's meetings; the service refuses a second calendar all the same. */}
+          {props.meetings.some((m) => m.kind !== 'ekstra') ? null : (
+            <>
+              <PostButton action="/styring/moeder/dan" csrf={props.ctx.csrf} label={`Dan kalender for ${props.year}`} hidden={{ year: String(props.year) }} />{' '}
+            </>
+          )}
           <a class="button button-secondary" href={`/styring/moeder/ny?aar=${props.year}`}>
             Tilføj møde
           </a>
@@ -397,7 +402,7 @@ export function MeetingPage(props: { ctx: PageContext; meeting: Meeting; warning
       <Back href={`/styring/moeder?aar=${year}`} text={`Møder ${year}`} />
       <Flash text={props.message} />
       <h1>{meetingLabel(m)}</h1>
-      {mine.length > 0 ? <CadenceWarnings warnings={mine} year={year} /> : null}
+      <CadenceWarnings warnings={mine} year={year} heading="Mødet bryder planens mødefrekvens" linkMeetings={false} />
       <Facts
         items={[
           { label: 'Organ', value: BODY_NAMES[m.body] },

@@ -57,8 +57,7 @@ describeInBrowser('bodies, meetings and the calendar feed in the browser', () =>
             await page.getByText('Kalenderen er dannet ud fra planens mødefrekvens.').waitFor();
             assert.equal(await page.getByRole('row').filter({ hasText: 'Styregruppemøde' }).count(), 3);
             await assertAccessible(page, `møder ${year} (${mode.name})`);
-            await submit(page, page.getByRole('button', { name: `Dan kalender for ${year}` }));
-            await page.getByText(`Der er allerede 7 møder i kalenderen for ${year}`).waitFor();
+            assert.equal(await page.getByRole('button', { name: `Dan kalender for ${year}` }).count(), 0, 'a year is generated once');
 
             await page.getByRole('link', { name: 'Styregruppemøde (forår)' }).click();
             await assertAccessible(page, `mødet (${mode.name})`);
@@ -67,7 +66,7 @@ describeInBrowser('bodies, meetings and the calendar feed in the browser', () =>
             await page.getByLabel('Sted', { exact: false }).fill('Bysekretariatet, Østervold');
             await submit(page, page.getByRole('button', { name: 'Gem mødet' }));
             await page.getByText('Mødet er gemt.').waitFor();
-            const warning = page.getByRole('heading', { name: `Mødekalenderen for ${year} bryder planens mødefrekvens` });
+            const warning = page.getByRole('heading', { name: 'Mødet bryder planens mødefrekvens' });
             await warning.waitFor();
             assert.match(await page.locator('.alert-warning').innerText(), /kun 10 dage før bestyrelsens/);
             await assertAccessible(page, `mødet med advarsel (${mode.name})`);
