@@ -4,7 +4,7 @@ import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
 import { allows } from '../auth/permissions.js';
 import { actorOf, planOf, principalOf } from '../auth/request-actor.js';
-import { ForbiddenError, NotFoundError } from '../errors/errors.js';
+import { NotFoundError } from '../errors/errors.js';
 import { agendaServiceFor, type ActionItem, type AgendaItem, type Decision, type Recommendation } from './agendas.service.js';
 import type { Meeting } from './meetings.service.js';
 import type { ChangeProposal } from '../plan/plan.service.js';
@@ -274,19 +274,18 @@ export function agendasApi(services: AppServices): FastifyPluginAsync {
     app.post(
       '/api/v1/recommendations/:id/decision',
       {
-        // The board decides; the secretariat may record it on the board's behalf. Checked below, as either permission will do.
-        config: { access: 'authenticated' },
+        // The board decides and the secretariat may record it on its behalf: plan.decide is held by exactly those who
+        // hold governance.decide or governance.manage, and is the plan module's permission for the board's decision.
+        config: { access: 'plan.decide' },
         schema: {
           tags: TAGS,
-          summary: 'Registrér bestyrelsens beslutning (vedtaget/forkastet); et tilknyttet ændringsforslag får bestyrelsens beslutning (kræver governance.decide eller governance.manage)',
+          summary: 'Registrér bestyrelsens beslutning (vedtaget/forkastet); et tilknyttet ændringsforslag får bestyrelsens beslutning (bestyrelsen, eller sekretariatet på dens vegne)',
           params: Id,
           body: RecommendationDecisionBody,
           response: { 200: RecommendationDetail, 400: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
         },
       },
       async (request) => {
-        const roles = principalOf(request).roles;
-        if (!allows('governance.manage', true, roles) && !allows('governance.decide', true, roles)) throw new ForbiddenError('Kun bestyrelsen og sekretariatet kan registrere bestyrelsens beslutning.');
         const planId = planOf(request).id;
         const body = request.body as Static<typeof RecommendationDecisionBody>;
         const decided = await agendas.decideRecommendation(actorOf(request), planId, idOf(request), { verdict: body.verdict, date: body.date, note: body.note ?? '' });

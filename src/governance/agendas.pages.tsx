@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
 import { allows, type Permission } from '../auth/permissions.js';
 import { actorOf, planOf, principalOf } from '../auth/request-actor.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
 import { elementTitle } from '../plan/plan-links.js';
 import { setFlash, type FlashKey } from '../web/flash.js';
 import { formText } from '../web/form.js';
@@ -12,7 +12,7 @@ import { ActionItemsPage, AgendaItemPage, AgendaPage, MinutesPage, Recommendatio
 import { isMeetingBody, meetingServiceFor, type Meeting } from './meetings.service.js';
 
 const page = { schema: { hide: true } } as const;
-const access = (permission: Permission | 'authenticated') => ({ config: { access: permission }, ...page });
+const access = (permission: Permission) => ({ config: { access: permission }, ...page });
 
 type MeetingParams = { id: string };
 type ItemParams = { id: string; itemId: string };
@@ -292,7 +292,7 @@ export function agendaPages(services: AppServices): FastifyPluginAsync {
           meetings={byId}
           decisions={decisions}
           mayManage={may(request, 'governance.manage')}
-          mayDecide={may(request, 'governance.manage') || may(request, 'governance.decide')}
+          mayDecide={may(request, 'plan.decide')}
           choices={formChoices}
           {...(state ? { state } : {})}
         />,
@@ -320,9 +320,10 @@ export function agendaPages(services: AppServices): FastifyPluginAsync {
       });
     });
 
-    // The board decides; the secretariat may record the decision on the board's behalf (governance.manage).
-    app.post('/styring/indstillinger/:id/beslutning', access('authenticated'), async (request, reply) => {
-      if (!may(request, 'governance.manage') && !may(request, 'governance.decide')) throw new ForbiddenError('Kun bestyrelsen og sekretariatet kan registrere bestyrelsens beslutning.');
+    // The board decides and the secretariat may record it on the board's behalf: plan.decide is held by exactly those
+    // who hold governance.decide or governance.manage, and is the plan module's permission for the board's decision on
+    // a change proposal, which this decision also is. A route declares one permission, so this is the one.
+    app.post('/styring/indstillinger/:id/beslutning', access('plan.decide'), async (request, reply) => {
       const { id } = request.params as MeetingParams;
       const values = valuesOf(request.body, ['verdict', 'date', 'note']);
       return attempt(

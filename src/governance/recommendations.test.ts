@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ROLES, permissionsOf } from '../auth/permissions.js';
 import { consensusOf, decisionText, isOpenProposal, isPending, subjectFor, transitionProblem } from './recommendations.js';
 
 describe('the steering group’s recommendations to the board', () => {
@@ -46,5 +47,12 @@ describe('the steering group’s recommendations to the board', () => {
   it('writes the board’s decision for the minutes, with the note after it', () => {
     assert.equal(decisionText('Flere pladser', 'vedtaget', ''), 'Bestyrelsen vedtog indstillingen «Flere pladser».');
     assert.equal(decisionText('Flere pladser', 'forkastet', ' Ikke konsensus. '), 'Bestyrelsen forkastede indstillingen «Flere pladser». Ikke konsensus.');
+  });
+
+  it('is decided by exactly those who decide for the board or keep governance, as the routes declare with plan.decide', () => {
+    for (const role of ROLES) {
+      const granted = permissionsOf([role]);
+      assert.equal(granted.has('plan.decide'), granted.has('governance.decide') || granted.has('governance.manage'), role);
+    }
   });
 });
