@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { aLongTable, aReportDocument } from '../../../test/fixtures/reports/index.js';
 import { reportHtml } from './report-html.js';
-import { reportPdf } from './report-pdf.js';
+import { haloTextsForPdf, reportPdf } from './report-pdf.js';
 import { reportXlsx, sheetNames } from './report-xlsx.js';
 
 const EDITION = { kind: 'edition', edition: 2, frozenAt: '2026-08-20T09:00:00.000Z', frozenBy: 'Sekretariatet', note: 'Til udvalget', sha256: 'ab'.repeat(32) } as const;
@@ -35,6 +35,13 @@ describe('a report as a PDF', () => {
     assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+IBMPlexSans\b/);
     assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+IBMPlexSans-Bold\b/);
     assert.match(pdf, /\/FontFile2/);
+  });
+
+  it('draws a chart label’s halo under its letters, since svg-to-pdfkit ignores paint-order', () => {
+    assert.equal(
+      haloTextsForPdf('<text x="4" stroke="#FFFFFF" stroke-width="4" paint-order="stroke">Udgangspunkt</text>'),
+      '<text x="4" stroke="#FFFFFF" stroke-width="4" fill="#FFFFFF">Udgangspunkt</text><text x="4">Udgangspunkt</text>',
+    );
   });
 
   it('breaks a table of 400 rows over about 40 rows a page', async () => {

@@ -291,8 +291,22 @@ function svgSize(svg: string): { width: number; height: number } {
   return w > 0 && h > 0 ? { width: w, height: h } : { width: 640, height: 320 };
 }
 
+/**
+ * svg-to-pdfkit does not know `paint-order`, so a text with a halo (a white stroke painted under its letters, as the
+ * charts label reference lines) would be painted over by its own stroke. It is drawn twice instead: the halo first,
+ * then the letters without a stroke.
+ */
+export function haloTextsForPdf(svg: string): string {
+  return svg.replace(/<text\b([^>]*?)\spaint-order="stroke"([^>]*)>([\s\S]*?)<\/text>/g, (_, before: string, after: string, text: string) => {
+    const attributes = `${before}${after}`;
+    const bare = attributes.replace(/\s(stroke|stroke-width|stroke-linejoin)="[^"]*"/g, '');
+    const halo = attributes.replace(/\sfill="[^"]*"/g, '');
+    return `<text${halo} fill="#FFFFFF">${text}</text><text${bare}>${text}</text>`;
+  });
+}
+
 function drawChart(doc: Doc, title: string, rawSvg: string, description: string): void {
-  const svg = chartSvg(rawSvg);
+  const svg = haloTextsForPdf(chartSvg(rawSvg));
   const size = svgSize(svg);
   let width = CONTENT_WIDTH;
   let height = (width * size.height) / size.width;
