@@ -171,14 +171,18 @@ export function meetingsApi(services: AppServices): FastifyPluginAsync {
         schema: {
           tags: TAGS,
           summary: 'Årets møder i bestyrelse og styregruppe med advarsler om planens mødefrekvens',
-          querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'Som standard i år' })) }),
+          querystring: Type.Object({
+            year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'Som standard i år' })),
+            body: Type.Optional(Type.Union([Type.Literal('bestyrelse'), Type.Literal('styregruppe')], { description: 'Kun dette organs møder; advarslerne gælder altid hele året' })),
+          }),
           response: { 200: Type.Object({ year: Type.Integer(), meetings: Type.Array(MeetingSchema), warnings: Type.Array(WarningSchema) }), 400: ApiErrorSchema },
         },
       },
       async (request) => {
-        const year = (request.query as { year?: number }).year ?? Number(meetings.today().slice(0, 4));
+        const query = request.query as { year?: number; body?: 'bestyrelse' | 'styregruppe' };
+        const year = query.year ?? Number(meetings.today().slice(0, 4));
         const calendar = await meetings.calendar(planOf(request).id, year);
-        return { ...calendar, meetings: calendar.meetings.map(toJson) };
+        return { ...calendar, meetings: calendar.meetings.filter((m) => !query.body || m.body === query.body).map(toJson) };
       },
     );
 

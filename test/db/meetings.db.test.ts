@@ -83,6 +83,8 @@ for (const engine of testEngines()) {
         ],
       );
       assert.deepEqual(warnings, []);
+      const steering = (await get('/api/v1/meetings?year=2026&body=styregruppe', board)).json() as { meetings: ApiMeeting[] };
+      assert.deepEqual(steering.meetings.map((m) => m.kind), ['forår', 'sommer', 'efterår']);
       const page = await get('/styring/moeder?aar=2026', board);
       assert.match(page.body, /Styregruppemøde \(forår\)/);
     });
