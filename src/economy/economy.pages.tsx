@@ -12,7 +12,8 @@ import { newId } from '../db/ids.js';
 import { ValidationError, type FieldError } from '../errors/errors.js';
 import { formText } from '../web/form.js';
 import { pageContext, seeOther, sendPage } from '../web/page.js';
-import { formatAmountInput, parseKroner } from './economy.js';
+import { planYearOf } from '../activities/output-targets.js';
+import { formatAmountInput, parseKroner, parseMonth } from './economy.js';
 import { economyServiceFor, type FundingInput } from './economy.service.js';
 import { ACTUAL_COLUMNS } from './import/actual-rows.js';
 import { ActualsImportPage, ActualsPage, BudgetPage, EconomyPage, FundingPage, type ActualFormValues, type BudgetFormValues, type FundingFormValues } from './economy.views.js';
@@ -199,7 +200,9 @@ export function economyPages(services: AppServices): FastifyPluginAsync {
       const amountOre = amountOf(values.amount, 'amount', parseErrors, true);
       try {
         const { changed } = await economy.saveActual(actorOf(request), planOf(request).id, { line: values.line, month: values.month, amountOre, note: values.note || null });
-        return seeOther(reply, `/oekonomi/forbrug?aar=${encodeURIComponent(economy.yearOf(yearLabel).label)}&gemt=${changed ? 'forbrug' : 'uaendret'}`);
+        // Back to the plan year of the month just entered, which the form may have been opened for another year than.
+        const year = planYearOf(`${parseMonth(values.month)}-01`).label;
+        return seeOther(reply, `/oekonomi/forbrug?aar=${encodeURIComponent(year)}&gemt=${changed ? 'forbrug' : 'uaendret'}`);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         return renderActuals(request, reply, yearLabel, { values, errors: merge(error.fields, parseErrors) }, 400);
