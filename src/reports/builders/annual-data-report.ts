@@ -11,7 +11,7 @@
 import type { AppServices } from '../../app.js';
 import { areaCriteria, warningsView } from '../../monitoring/criteria.present.js';
 import { boardView, FLAG_LABELS, indicatorCompleteness, setChart, statusSets, type CellView, type ShownValue } from '../../monitoring/dashboard.present.js';
-import { scopeLabel } from '../../monitoring/scopes.js';
+import { measurementScopes, scopeLabel } from '../../monitoring/scopes.js';
 import { STATUS_LABELS } from '../../monitoring/status.js';
 import { isHeldBack } from '../../monitoring/monitoring-model.js';
 import type { ReportCell, ReportDocument, ReportSection } from '../report-document.js';
@@ -34,6 +34,17 @@ export function reportValue(value: ShownValue): ReportCell {
     case 'none':
       return null;
   }
+}
+
+/**
+ * The missing values of an indicator in few words: scopes that lack the same periods are named together, and a period
+ * that every scope lacks is said once («alle områder og kommunen (2025)»).
+ */
+export function missingText(missing: readonly { label: string; periods: readonly string[] }[], scopeCount: number): string {
+  if (missing.length === 0) return 'ingen';
+  const byPeriods = new Map<string, string[]>();
+  for (const m of missing) byPeriods.set(m.periods.join(', '), [...(byPeriods.get(m.periods.join(', ')) ?? []), m.label]);
+  return [...byPeriods].map(([periods, labels]) => `${labels.length === scopeCount ? 'alle områder og kommunen' : labels.join(', ')} (${periods})`).join('; ');
 }
 
 function cellSource(cell: CellView): string | null {
@@ -127,7 +138,7 @@ function criteriaSection(view: MonitoringAsOf): ReportSection {
       statements.push(`${area.name}: ingen tal for statens kriterier.`);
     }
   }
-  const warnings = warningsView(view.model, areas, false).map((w) => `${w.area.name} (${w.year}${w.fromStatement ? ', efter planens opgørelse' : ''}): ${w.reasons.join('; ')}`);
+  const warnings = warningsView(view.model, areas, false).map((w) => `${w.area.name} (${w.year}${w.fromStatement ? ', efter planens opgørelse' : ''}): ${w.reasons.join(' ')}`);
   return {
     key: 'statens-kriterier',
     title: 'Statens kriterier for boligområderne',
@@ -164,6 +175,7 @@ function completenessSection(view: MonitoringAsOf, planStart: string, year: numb
   let filled = 0;
   let expected = 0;
   let years: string[] = [];
+  const scopeCount = measurementScopes(view.snapshot).length;
   for (const set of statusSets(view.catalogue)) {
     for (const group of set.groups) {
       for (const indicator of group.indicators) {
@@ -172,7 +184,7 @@ function completenessSection(view: MonitoringAsOf, planStart: string, year: numb
         years = c.years;
         filled += c.filled;
         expected += c.expected;
-        rows.push([indicator.name, c.filled, c.expected, c.missing.length === 0 ? 'ingen' : c.missing.map((m) => `${m.label} (${m.periods.join(', ')})`).join('; ')]);
+        rows.push([indicator.name, c.filled, c.expected, missingText(c.missing, scopeCount)]);
       }
     }
   }
@@ -220,7 +232,7 @@ function qualitySection(view: MonitoringAsOf): ReportSection {
         text:
           flagged.length === 0
             ? 'Ingen værdier er markeret af datakvalitetstjekket.'
-            : `${formatInteger(flagged.length)} værdier er markeret af datakvalitetstjekket; ${formatInteger(held)} af dem venter på en forklaring fra monitoreringsenheden og indgår ikke i rapportens tal.`,
+            : `${formatInteger(flagged.length)} ${flagged.length === 1 ? 'værdi er' : 'værdier er'} markeret af datakvalitetstjekket; ${formatInteger(held)} af dem venter på en forklaring fra monitoreringsenheden og indgår ikke i rapportens tal.`,
       },
       ...(rows.length > 0
         ? [{
