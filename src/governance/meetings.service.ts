@@ -699,15 +699,31 @@ export function meetingServiceFor(app: { database: Db; plan: PlanService; clock:
 
 /**
  * Demo meetings: this year's and next year's calendars, generated as the secretariat would. Idempotent: a year that
- * already has meetings is left alone.
+ * already has meetings is left alone. Given the plan service, the board's and the steering group's members also get
+ * invented addresses at `helhed.example` (once, so the secretariat's changes stay), so the demo's invitations have
+ * attendees.
  */
-export async function seedDemoMeetings(database: Db, planId: string, clock: () => Date = () => new Date()): Promise<number> {
+export async function seedDemoMeetings(database: Db, planId: string, clock: () => Date = () => new Date(), plan?: PlanService): Promise<number> {
   const year = Number(danishDateOf(clock()).slice(0, 4));
   const actor = { ...SYSTEM_ACTOR, label: 'demodata' };
   let made = 0;
   for (const y of [year, year + 1]) {
     if ((await repo.countCalendarMeetings(database.db, planId, y)) > 0) continue;
     made += (await storeYearCalendar(database, clock, actor, planId, y)).length;
+  }
+  if (plan) {
+    await new MeetingService(database, plan, clock, '').ensureMembers(planId);
+    const at = nowIso(clock);
+    await database.db.transaction().execute(async (trx) => {
+      if (!(await repo.claimSetting(trx, `demo-member-emails:${planId}`, at, at))) return;
+      for (const body of MEETING_BODIES) {
+        const rows = await repo.listMembers(trx, planId, body);
+        for (const [i, row] of rows.entries()) {
+          if (row.email === null) await repo.updateMember(trx, { ...row, email: `${body}.${i + 1}@helhed.example`, updated_at: at });
+        }
+      }
+      await recordAudit(trx, actor, { action: 'update', entityType: 'body_member', summary: 'Gav bestyrelsens og styregruppens medlemmer opdigtede e-mailadresser (demodata)', planId });
+    });
   }
   return made;
 }

@@ -289,10 +289,14 @@ for (const engine of testEngines()) {
       assert.doesNotMatch(forCrisisGroup.body, /href="\/oekonomi"/);
     });
 
-    it('seeds demo meetings for this year and the next once, however often it runs', async () => {
-      const made = await seedDemoMeetings(app.db.database, app.planId, () => NOW);
+    it('seeds demo meetings for this year and the next, and demo addresses for the members, once however often it runs', async () => {
+      const made = await seedDemoMeetings(app.db.database, app.planId, () => NOW, app.services.plan);
       assert.equal(made, 7);
-      assert.equal(await seedDemoMeetings(app.db.database, app.planId, () => NOW), 0);
+      const steering = await members('styregruppe', secretariat);
+      assert.ok(steering.every((m) => m.email !== null && m.email.endsWith('@helhed.example')));
+      await send('PUT', `/api/v1/bodies/styregruppe/members/${steering[0]!.id}`, secretariat, { role: steering[0]!.role, organisation: steering[0]!.organisation, email: null });
+      assert.equal(await seedDemoMeetings(app.db.database, app.planId, () => NOW, app.services.plan), 0);
+      assert.equal((await members('styregruppe', secretariat))[0]!.email, null, 'a second run leaves the secretariat\u2019s changes');
       assert.equal((await calendar(2027)).meetings.length, 7);
     });
   });
