@@ -35,6 +35,7 @@ describe('a report as a PDF', () => {
     assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+IBMPlexSans\b/);
     assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+IBMPlexSans-Bold\b/);
     assert.match(pdf, /\/FontFile2/);
+    assert.match(pdf, /\/Outlines \d+ 0 R/, 'the sections are bookmarks');
   });
 
   it('draws a chart label’s halo under its letters, since svg-to-pdfkit ignores paint-order', () => {

@@ -1,8 +1,9 @@
 /**
  * A report as a PDF (A4): the report's heading block on the first page, then its sections with headings, paragraphs,
  * lists, key figures, tables that break across pages with their header row repeated, charts drawn from their SVG,
- * and sources; every page's footer says the cut-off date, whether it is a draft, and the page number. The font is
- * DKFDS's own IBM Plex Sans, read from the installed package, so nothing is fetched over the network.
+ * and sources, each section a bookmark; every page's footer says the cut-off date, whether it is a draft, and the
+ * page number. The font is DKFDS's own IBM Plex Sans, read from the installed package, so nothing is fetched over
+ * the network.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -119,6 +120,8 @@ function drawSection(doc: Doc, section: ReportSection): void {
   // A heading is never left alone at the foot of a page.
   doc.font('Plex-Bold').fontSize(15);
   ensureSpace(doc, doc.heightOfString(section.title, { width: CONTENT_WIDTH }) + 60);
+  // Each section is a bookmark, so a reader of a long report can jump to it.
+  doc.outline.addItem(section.title);
   doc.moveDown(0.4).fillColor(TEXT).text(section.title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
   doc.moveDown(0.4);
   for (const block of section.blocks) drawBlock(doc, block);
