@@ -72,7 +72,7 @@ export async function seedDemoData(
   // Governance in the order its parts build on each other: deliveries and agendas belong to the meetings, and agendas
   // are seeded from the deliveries, milestones and economy.
   const clock = services.clock ?? (() => new Date());
-  await seedDemoMeetings(database, planId, clock);
+  await seedDemoMeetings(database, planId, clock, services.plan);
   await seedDemoMilestones(database, planId, clock);
   await seedDemoEconomy(database, planId, clock);
   await seedDemoDeliveries(database, planId, clock);
