@@ -9,15 +9,14 @@ import type { AppServices } from '../../app.js';
 import { planYearFromLabel, planYearsOf } from '../../activities/outputs.present.js';
 import { coursesInYear } from '../../activities/outputs.repository.js';
 import type { OutputStatus, PlanYear } from '../../activities/output-targets.js';
-import { economyServiceFor, EconomyService, type EconomyFollowUp } from '../../economy/economy.service.js';
+import type { EconomyFollowUp } from '../../economy/economy.service.js';
 import { agendaServiceFor } from '../../governance/agendas.service.js';
 import { meetingServiceFor, BODY_NAMES, meetingLabel, type Meeting } from '../../governance/meetings.service.js';
 import { RECOMMENDATION_STATUS_LABELS } from '../../governance/recommendations.js';
 import { boardView } from '../../monitoring/dashboard.present.js';
-import { danishDateOf } from '../../time/copenhagen.js';
 import type { ReportCell, ReportDocument, ReportSection } from '../report-document.js';
 import type { ReportBuildContext, ReportDefinition, ReportSubject } from './index.js';
-import { cellsOf, cutoffClock, cutoffSection, valueStatusCounts, formatInteger, longDate, monitoringAsOf, planNameOf, servicesAt, sourceLine, statusSummary, uniqueSources } from './sections.js';
+import { cellsOf, cutoffSection, valueStatusCounts, formatInteger, longDate, monitoringAsOf, planNameOf, servicesAt, sourceLine, statusSummary, uniqueSources } from './sections.js';
 
 /** A plan year's key in a report's address: «2025-26» for 2025/26 (a slash cannot stand in a path segment). */
 export function annualReportKey(year: PlanYear): string {
@@ -112,14 +111,13 @@ async function build(context: ReportBuildContext): Promise<ReportDocument> {
   if (!year) throw new RangeError(`Årsrapporten gælder et planår, fx 2025-26, ikke «${subjectKey}».`);
   const threshold = services.config.monitoring.smallNumberThreshold;
   const at = servicesAt(services, cutoffDate);
-  const economy = cutoffDate >= danishDateOf(services.clock()) ? economyServiceFor(services) : new EconomyService(services.database, services.plan, cutoffClock(cutoffDate));
   const [snapshot, planName, outputs, byIa, monitoring, followUp, summaries, meetings, recommendations, courses] = await Promise.all([
     services.plan.snapshot(planId),
     planNameOf(services, planId),
     at.outputs.overview({ suppressAll: true }, planId, year.label),
     at.outputs.byInterventionArea({ suppressAll: true }, planId, year.label),
     monitoringAsOf(services, planId, cutoffDate, year.end),
-    economy.followUp(planId, year.label),
+    at.economy.followUp(planId, year.label),
     at.milestones.summaries(planId),
     meetingServiceFor(services).list(planId),
     agendaServiceFor(services).recommendations(planId),

@@ -9,6 +9,7 @@ import type { AppServices } from '../../app.js';
 import { OutputService, outputServiceFor } from '../../activities/outputs.service.js';
 import { StaffHourService, staffHourServiceFor } from '../../activities/staff-hours.service.js';
 import { MilestoneService, milestoneServiceFor } from '../../governance/milestones.service.js';
+import { EconomyService, economyServiceFor } from '../../economy/economy.service.js';
 import { TrendChart, type TrendChartProps } from '../../monitoring/charts/trend-chart.js';
 import { DEFAULT_FLAG_CONFIG } from '../../monitoring/data-quality.js';
 import type { CellView, SetView, StatusCounts } from '../../monitoring/dashboard.present.js';
@@ -55,21 +56,42 @@ export function cutoffClock(cutoffDate: string): () => Date {
   return () => at;
 }
 
+/** The services a report reads whose judgements depend on «today». */
+export interface ServicesAtCutoff {
+  outputs: OutputService;
+  hours: StaffHourService;
+  milestones: MilestoneService;
+  economy: EconomyService;
+}
+
+/** Services per app and past cut-off, kept so that a report built again at the same cut-off reuses their counts. */
+const pastServices = new WeakMap<AppServices, Map<string, ServicesAtCutoff>>();
+const KEPT_CUTOFFS = 8;
+
 /**
- * The outputs, hours and milestones services as they stood at the cut-off: they judge pace and flags against «today»,
- * so for a cut-off before today they get a clock standing at the cut-off's last moment. The app's shared services
- * (and their kept counts) are used when the cut-off is today.
+ * The outputs, hours, milestones and economy services as they stood at the cut-off: they judge pace and flags against
+ * «today», so for a cut-off before today they get a clock standing at the cut-off's last moment. The app's shared
+ * services (and their kept counts) are used when the cut-off is today.
  */
-export function servicesAt(services: AppServices, cutoffDate: string): { outputs: OutputService; hours: StaffHourService; milestones: MilestoneService } {
+export function servicesAt(services: AppServices, cutoffDate: string): ServicesAtCutoff {
   if (cutoffDate >= danishDateOf(services.clock())) {
-    return { outputs: outputServiceFor(services), hours: staffHourServiceFor(services), milestones: milestoneServiceFor(services) };
+    return { outputs: outputServiceFor(services), hours: staffHourServiceFor(services), milestones: milestoneServiceFor(services), economy: economyServiceFor(services) };
   }
-  const clock = cutoffClock(cutoffDate);
-  return {
-    outputs: new OutputService(services.database, services.plan, clock, services.config.monitoring.smallNumberThreshold),
-    hours: new StaffHourService(services.database, services.plan, clock),
-    milestones: new MilestoneService(services.database, services.plan, clock),
-  };
+  let kept = pastServices.get(services);
+  if (!kept) pastServices.set(services, (kept = new Map()));
+  let at = kept.get(cutoffDate);
+  if (!at) {
+    const clock = cutoffClock(cutoffDate);
+    at = {
+      outputs: new OutputService(services.database, services.plan, clock, services.config.monitoring.smallNumberThreshold),
+      hours: new StaffHourService(services.database, services.plan, clock),
+      milestones: new MilestoneService(services.database, services.plan, clock),
+      economy: new EconomyService(services.database, services.plan, clock),
+    };
+    if (kept.size >= KEPT_CUTOFFS) kept.delete(kept.keys().next().value!);
+    kept.set(cutoffDate, at);
+  }
+  return at;
 }
 
 /** The plan's name as the plan register holds it. */
