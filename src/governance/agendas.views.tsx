@@ -190,21 +190,34 @@ export function MinutesPage(props: { ctx: PageContext; minutes: MeetingMinutes; 
       <h1>Referat: {meetingLabel(meeting)}</h1>
       <MeetingFacts meeting={meeting} />
       <p>{publishedAt ? <>Referatet blev offentliggjort <Timestamp iso={publishedAt} />.</> : 'Referatet er ikke offentliggjort.'}</p>
+      {shown && props.recommendations.length > 0 ? (
+        <>
+          <h2>Indstillinger</h2>
+          <Table
+            caption={meeting.body === 'bestyrelse' ? 'Indstillinger fra styregruppen til dette møde' : 'Indstillinger besluttet på dette møde'}
+            headers={['Indstilling', 'Emne', 'Status']}
+            rows={props.recommendations.map((r) => [<a href={`/styring/indstillinger/${r.id}`}>{r.title}</a>, RECOMMENDATION_SUBJECT_LABELS[r.subject], statusBadge(r.status)])}
+            rowHeaders
+          />
+        </>
+      ) : null}
       {!shown ? (
         <p>Referatet vises her, når sekretariatet har offentliggjort det.</p>
-      ) : items.length === 0 ? (
-        <p>
-          Mødet har ingen dagsorden endnu. {props.mayManage ? <a href={`/styring/moeder/${meeting.id}/dagsorden`}>Dan dagsordenen</a> : null}
-        </p>
       ) : (
         <>
+          {items.length === 0 ? (
+            <p>
+              Mødet har ingen dagsorden endnu; referatet skrives pr. punkt, når den er dannet.{' '}
+              {props.mayManage ? <a href={`/styring/moeder/${meeting.id}/dagsorden`}>Dan dagsordenen</a> : null}
+            </p>
+          ) : null}
           <h2>Opfølgning på aktionspunkter</h2>
           {followUps.length === 0 ? (
             <p>Ingen aktionspunkter fra tidligere møder at følge op på.</p>
           ) : (
             <FollowUps ctx={props.ctx} meeting={meeting} followUps={followUps} mayManage={props.mayManage && meeting.status !== 'aflyst'} state={state} />
           )}
-          {props.mayManage ? (
+          {props.mayManage && items.length > 0 ? (
             <form method="post" action={`/styring/moeder/${meeting.id}/referat`} class="d-print-none" novalidate>
               <h2>Referat pr. punkt</h2>
               <CsrfField token={props.ctx.csrf} />
@@ -283,7 +296,7 @@ export function MinutesPage(props: { ctx: PageContext; minutes: MeetingMinutes; 
               </button>
             </form>
           ) : null}
-          {props.mayManage && !publishedAt ? (
+          {props.mayManage && !publishedAt && items.length > 0 ? (
             <div class="d-print-none">
               <h2>Offentliggør</h2>
               <p>Når referatet er offentliggjort, kan alle med adgang til planen læse det.</p>

@@ -140,6 +140,8 @@ for (const engine of testEngines()) {
       assert.ok(after.data.targets.some((t) => t.printed === 'mindst 14 unge årligt'));
       const minutes = json<Minutes>(await get(`/api/v1/meetings/${boardSpring.id}/minutes`, secretariat));
       assert.deepEqual(minutes.decisions.map((d) => [d.text, d.recommendationId]), [['Bestyrelsen vedtog indstillingen «Flere pladser i Brandkadet». Punkt 4.', created.id]]);
+      const page = await get(`/styring/moeder/${boardSpring.id}/referat`, secretariat);
+      assert.match(page.body, new RegExp(`<a href="/styring/indstillinger/${created.id}">Flere pladser i Brandkadet</a>`));
     });
 
     it('leaves a change to the strategic agreement waiting for LBF after the board adopts it', async () => {
