@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
+import ExcelJS from 'exceljs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
 import { allows, type Permission } from '../auth/permissions.js';
@@ -242,6 +243,25 @@ export function economyPages(services: AppServices): FastifyPluginAsync {
       } finally {
         await unlink(path).catch(() => undefined);
       }
+    });
+
+    app.get('/oekonomi/forbrug/skabelon.xlsx', access('governance.manage'), async (_request, reply) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Forbrug');
+      sheet.addRow([...ACTUAL_COLUMNS]).font = { bold: true };
+      sheet.columns = ACTUAL_COLUMNS.map((c) => ({ width: c === 'linje' ? 40 : c === 'note' ? 30 : 14 }));
+      const notes = book.addWorksheet('Vejledning');
+      for (const line of [
+        'Udfyld arket Forbrug: én række pr. budgetlinje og måned.',
+        'linje: budgetlinjens navn, som det står i budgettet for månedens planår.',
+        'måned: fx 2025-09 (september 2025). Måneden skal være begyndt og ligge i planperioden.',
+        'beløb: månedens forbrug i kroner, fx 123456,50. Et negativt beløb (en kreditnota) skrives med minus.',
+        'note: frivillig bemærkning, højst 500 tegn.',
+      ]) notes.addRow([line]);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="helhed-skabelon-forbrug.xlsx"')
+        .send(Buffer.from(await book.xlsx.writeBuffer()));
     });
 
     app.get('/oekonomi/forbrug/skabelon.csv', access('governance.manage'), (_request, reply) =>

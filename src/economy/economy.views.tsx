@@ -407,7 +407,7 @@ export function ActualsImportPage(props: {
         intet; en ændret måned erstattes.
       </p>
       <p class="d-print-none">
-        Skabelon: <a href="/oekonomi/forbrug/skabelon.csv">CSV</a>
+        Skabelon: <a href="/oekonomi/forbrug/skabelon.xlsx">Excel (XLSX)</a> eller <a href="/oekonomi/forbrug/skabelon.csv">CSV</a>
       </p>
       <SpreadsheetUploadForm action="/oekonomi/forbrug/import" csrf={props.ctx.csrf} maxMegabytes={props.maxMegabytes} errors={summaryErrors} />
       <ImportProblems problems={problems} />

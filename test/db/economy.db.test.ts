@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { economyServiceFor, seedDemoEconomy } from '../../src/economy/economy.service.js';
 import { testEngines } from '../support/databases.js';
 import { startTestApp, type Session, type TestApp } from '../support/test-app.js';
@@ -116,6 +117,17 @@ for (const engine of testEngines()) {
       const actuals = (await call('GET', '/api/v1/economy/actuals?year=2025/26', board)).json().actuals;
       const december = actuals.find((a: { line: string; month: string }) => a.line === 'Kommunikation' && a.month === '2025-12');
       assert.deepEqual([december.amountOre, december.note], [750_050, 'Efterbetaling']);
+    });
+
+    it('offers an XLSX template that the import reads back once filled in', async () => {
+      const template = await app.request({ method: 'GET', url: '/oekonomi/forbrug/skabelon.xlsx', cookies: { helhed_session: secretariat.cookie } });
+      assert.equal(template.statusCode, 200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+      book.getWorksheet('Forbrug')!.addRow(['Løn', '2026-01', 99_000]);
+      const response = await importFile(Buffer.from(await book.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().imported, 1);
     });
 
     it('lets the board read the economy but not change it', async () => {
