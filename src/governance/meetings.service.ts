@@ -216,7 +216,10 @@ function planned(meetings: readonly Meeting[]): (PlannedMeeting & { id: string }
 
 /** The cadence warnings of a year's stored meetings, each tied to the meeting it is about. */
 export function warningsOf(year: number, meetings: readonly Meeting[]): MeetingWarning[] {
-  return cadenceWarnings(year, planned(meetings)).map((w) => ({ meetingId: (w.meeting as { id?: string } | undefined)?.id ?? null, message: w.message }));
+  const cadence = planned(meetings);
+  // The rules hand back the very objects they were given, so a warning's meeting is found by identity.
+  const idOf = new Map<PlannedMeeting, string>(cadence.map((m) => [m, m.id]));
+  return cadenceWarnings(year, cadence).map((w) => ({ meetingId: (w.meeting && idOf.get(w.meeting)) ?? null, message: w.message }));
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
