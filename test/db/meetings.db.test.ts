@@ -140,6 +140,17 @@ for (const engine of testEngines()) {
       assert.deepEqual(warnings, []);
     });
 
+    it('finds a body\u2019s next and previous meetings, passing over cancelled ones', async () => {
+      const service = meetingServiceFor(app.services);
+      assert.equal((await service.nextOf(app.planId, 'bestyrelse', '2026-02-24'))?.title, 'Temamøde om udlejning');
+      assert.equal((await service.previousOf(app.planId, 'styregruppe', '2026-06-16'))?.date, '2026-05-05');
+      const summer = (await calendar(2026)).meetings.find((m) => m.body === 'styregruppe' && m.kind === 'sommer')!;
+      await send('PUT', `/api/v1/meetings/${summer.id}`, secretariat, { title: summer.title, date: summer.date, startsAt: summer.startsAt, status: 'aflyst' });
+      assert.equal((await service.nextOf(app.planId, 'styregruppe', '2026-05-05'))?.kind, 'efterår');
+      await send('PUT', `/api/v1/meetings/${summer.id}`, secretariat, { title: summer.title, date: summer.date, startsAt: summer.startsAt, status: 'planlagt' });
+      assert.equal(await service.previousOf(app.planId, 'bestyrelse', '2026-01-01'), null);
+    });
+
     it('lets no partner change a meeting, the calendar or a member', async () => {
       const steering = await spring('styregruppe');
       assert.equal((await send('PUT', `/api/v1/meetings/${steering.id}`, partner, { title: 'x', date: '2026-05-12', startsAt: '14:00', status: 'planlagt' })).statusCode, 403);
