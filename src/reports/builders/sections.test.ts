@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countChart, yearly } from '../../monitoring/charts/chart-examples.js';
-import { chartBlock, chartTable, cutoffEnd, sourceLine, statusSummary, valueStatusCounts } from './sections.js';
+import { chartBlock, chartTable, cutoffEnd, describeChart, sourceLine, statusSummary, valueStatusCounts } from './sections.js';
 
 describe('report sections', () => {
   it('writes a source with its period and the day it was loaded', () => {
@@ -45,5 +45,14 @@ describe('report sections', () => {
   it('says there are no data instead of drawing an empty chart', () => {
     const block = chartBlock(countChart({ label: 'Unge', points: [] }), 'beskrivelse');
     assert.equal(block.kind, 'paragraph');
+  });
+});
+
+describe('a chart\u2019s description', () => {
+  it('names the series with their periods and the baselines, and mentions hidden values only where there are some', () => {
+    const props = countChart(yearly('Unge', [10, 20, 30]));
+    assert.equal(describeChart(props), 'Udviklingen i «Antal unge i fritidsjob». Unge: 2022-2024.');
+    const hidden = countChart({ label: 'Unge', points: [{ label: '2022', start: '2022-01-01', value: null, suppressed: true }] });
+    assert.match(describeChart(hidden), /markeret <5\.$/);
   });
 });

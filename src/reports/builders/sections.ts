@@ -186,7 +186,8 @@ export function describeChart(props: TrendChartProps): string {
     return labels.length === 0 ? `${s.label}: ingen værdier` : `${s.label}: ${labels[0]}${labels.length > 1 ? `-${labels[labels.length - 1]}` : ''}`;
   });
   const lines = [props.baseline?.label, props.municipalityBaseline?.label].filter((l): l is string => !!l);
-  return `Udviklingen i «${props.title}». ${parts.join('; ')}.${lines.length ? ` Vandrette linjer: ${lines.join(' og ')}.` : ''} Skjulte små tal er markeret «<${props.smallNumberThreshold ?? 5}».`;
+  const hidden = props.series.some((s) => s.points.some((p) => p.suppressed));
+  return `Udviklingen i «${props.title}». ${parts.join('; ')}.${lines.length ? ` Vandrette linjer: ${lines.join(' og ')}.` : ''}${hidden ? ` Værdier skjult af hensyn til små tal er markeret <${props.smallNumberThreshold ?? 5}.` : ''}`;
 }
 
 /**
