@@ -9,12 +9,15 @@ import type { AppServices } from '../../app.js';
 import { planYearFromLabel, planYearsOf } from '../../activities/outputs.present.js';
 import { coursesInYear } from '../../activities/outputs.repository.js';
 import type { OutputStatus, PlanYear } from '../../activities/output-targets.js';
+import { h } from 'preact';
+import { render } from 'preact-render-to-string';
+import { BudgetChart } from '../../economy/economy.chart.js';
 import type { EconomyFollowUp } from '../../economy/economy.service.js';
 import { agendaServiceFor } from '../../governance/agendas.service.js';
 import { meetingServiceFor, BODY_NAMES, meetingLabel, type Meeting } from '../../governance/meetings.service.js';
 import { RECOMMENDATION_STATUS_LABELS } from '../../governance/recommendations.js';
 import { boardView } from '../../monitoring/dashboard.present.js';
-import type { ReportCell, ReportDocument, ReportSection } from '../report-document.js';
+import type { ReportBlock, ReportCell, ReportDocument, ReportSection } from '../report-document.js';
 import type { ReportBuildContext, ReportDefinition, ReportSubject } from './index.js';
 import { cellsOf, cutoffSection, valueStatusCounts, formatInteger, longDate, monitoringAsOf, planNameOf, servicesAt, sourceLine, statusSummary, uniqueSources } from './sections.js';
 
@@ -38,7 +41,34 @@ async function subjects(services: AppServices, planId: string): Promise<ReportSu
     .map((y) => ({ key: annualReportKey(y), label: `Årsrapport ${y.label}` }));
 }
 
+/**
+ * The economy page's chart of budget against spending per line, as a report's chart block: the same drawing the board
+ * sees at /oekonomi, with its figures as a table for the XLSX file. Null when the year has no budget lines.
+ */
+function budgetChartBlock(e: EconomyFollowUp): ReportBlock | null {
+  if (e.lines.length === 0) return null;
+  const markup = render(h(BudgetChart, { lines: e.lines, yearLabel: e.year.label, monthsEnded: e.monthsEnded, id: 'aarsrapport-budget' }));
+  const svg = markup.slice(markup.indexOf('<svg'), markup.lastIndexOf('</svg>') + '</svg>'.length);
+  const description = /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+  return {
+    kind: 'chart',
+    title: `Budget og forbrug pr. linje, ${e.year.label}`,
+    svg,
+    description: description.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'"),
+    table: {
+      columns: [
+        { label: 'Budgetlinje', format: 'text' },
+        { label: 'Budget', format: 'dkk' },
+        { label: 'Forventet til nu', format: 'dkk' },
+        { label: 'Forbrug', format: 'dkk' },
+      ],
+      rows: e.lines.map((l): ReportCell[] => [l.line, kroner(l.budgetOre), kroner(l.expectedOre), kroner(l.actualOre)]),
+    },
+  };
+}
+
 function economySection(e: EconomyFollowUp, cutoffDate: string): ReportSection {
+  const chart = budgetChartBlock(e);
   const afterCutoff = e.months.filter((m) => `${m.month}-01` > cutoffDate).reduce((sum, m) => sum + m.actualOre, 0);
   const grantShare = e.grant ? e.grant.sharePermille / 10 : null;
   return {
@@ -80,6 +110,7 @@ function economySection(e: EconomyFollowUp, cutoffDate: string): ReportSection {
         ],
         note: 'Afvigelse er forbrug minus det forventede forbrug ved jævnt tempo over årets afsluttede måneder.',
       },
+      ...(chart ? [chart] : []),
       ...(afterCutoff !== 0 ? [{ kind: 'paragraph' as const, text: `Forbruget omfatter ${formatInteger(kroner(afterCutoff))} kr. bogført på måneder efter skæringsdatoen.` }] : []),
     ],
     sources: [e.lastChange ? `Kilde: sekretariatets budget og regnskab i Helhed, planår ${e.year.label}, senest ændret ${longDate(e.lastChange.at)}` : `Kilde: sekretariatets budget og regnskab i Helhed, planår ${e.year.label}`],
