@@ -64,13 +64,15 @@ export function agendaPages(services: AppServices): FastifyPluginAsync {
     change: () => Promise<unknown>,
     failed: (errors: FieldError[], status: number) => Promise<FastifyReply>,
     done: { flash: FlashKey; location: string | ((result: unknown) => string) },
+    /** The form's field a conflict (someone else changed it first) is shown at. */
+    conflictField = 'konflikt',
   ) => {
     let result: unknown;
     try {
       result = await change();
     } catch (error) {
       if (error instanceof ValidationError) return failed(error.fields, 400);
-      if (error instanceof ConflictError) return failed([{ field: error.fields[0]?.field ?? 'konflikt', message: error.message }], 409);
+      if (error instanceof ConflictError) return failed([{ field: error.fields[0]?.field ?? conflictField, message: error.message }], 409);
       throw error;
     }
     setFlash(reply, done.flash);
@@ -308,7 +310,7 @@ export function agendaPages(services: AppServices): FastifyPluginAsync {
       return attempt(request, reply, () => agendas.updateRecommendation(actorOf(request), planOf(request).id, id, recommendationInput(values)), (errors, status) => renderOne(request, reply, { form: 'ret', values, errors }, status), {
         flash: 'recommendationSaved',
         location: `/styring/indstillinger/${id}`,
-      });
+      }, 'title');
     });
 
     app.post('/styring/indstillinger/:id/indstil', access('governance.manage'), async (request, reply) => {
@@ -317,7 +319,7 @@ export function agendaPages(services: AppServices): FastifyPluginAsync {
       return attempt(request, reply, () => agendas.submitRecommendation(actorOf(request), planOf(request).id, id, values.boardMeetingId ?? ''), (errors, status) => renderOne(request, reply, { form: 'indstil', values, errors }, status), {
         flash: 'recommendationSubmitted',
         location: `/styring/indstillinger/${id}`,
-      });
+      }, 'boardMeetingId');
     });
 
     // The board decides and the secretariat may record it on the board's behalf: plan.decide is held by exactly those
@@ -332,6 +334,7 @@ export function agendaPages(services: AppServices): FastifyPluginAsync {
         () => agendas.decideRecommendation(actorOf(request), planOf(request).id, id, { verdict: values.verdict ?? '', date: values.date ?? '', note: values.note ?? '' }),
         (errors, status) => renderOne(request, reply, { form: 'beslutning', values, errors: errors.map((e) => (e.field === 'decisionDate' ? { ...e, field: 'date' } : e)) }, status),
         { flash: 'recommendationDecided', location: `/styring/indstillinger/${id}` },
+        'verdict',
       );
     });
 

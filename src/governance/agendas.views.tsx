@@ -80,7 +80,8 @@ export function AgendaPage(props: { ctx: PageContext; agenda: MeetingAgenda; may
       <MeetingNav meeting={meeting} current="dagsorden" />
       <h1>Dagsorden: {meetingLabel(meeting)}</h1>
       <MeetingFacts meeting={meeting} />
-      {props.mayManage ? (
+      {props.mayManage && meeting.status === 'aflyst' ? <p>Mødet er aflyst, så der dannes ingen dagsorden til det.</p> : null}
+      {props.mayManage && meeting.status !== 'aflyst' ? (
         <div class="d-print-none">
           <p>
             {items.length === 0
