@@ -96,6 +96,8 @@ export interface DeliveryActivity {
   figures: DeliveryFigures;
   /** The activity's milestones with ids, so a partner may set a status from the page. */
   milestones: { id: string; title: string; dueDate: string; status: string; completedOn: string | null; flag: string | null }[];
+  /** Whether the viewer may set those milestones' status (the milestone service's rule: granted activities). */
+  maySetMilestones: boolean;
 }
 
 export interface DeliveryDetail {
@@ -324,12 +326,13 @@ export class DeliveryService {
    */
   async detail(principal: Principal, planId: string, requestId: string): Promise<DeliveryDetail> {
     const row = await this.visibleRequest(principal, planId, requestId);
-    const [meeting, [view], slugs, snapshot, mails] = await Promise.all([
+    const [meeting, [view], slugs, snapshot, mails, scope] = await Promise.all([
       this.meetings.get(planId, row.meeting_id),
       this.views(planId, [row]),
       this.activitySlugs(planId, row.organisation_id, row.organisation_name),
       this.app.plan.snapshot(planId),
       this.mail.recorded(planId, [row.id]),
+      this.milestones.statusScope(principal, planId),
     ]);
     const names = new Map(snapshot.activities().map((a) => [a.data.slug, a.data.name]));
     const delivered = row.delivered_at !== null;
@@ -343,6 +346,7 @@ export class DeliveryService {
         item,
         figures: delivered && item?.figures ? item.figures : live.figures,
         milestones: live.milestones,
+        maySetMilestones: scope.kind === 'all' || scope.activitySlugs.has(slug),
       });
     }
     return {

@@ -288,7 +288,10 @@ function ActivitySection(props: { ctx: PageContext; detail: DeliveryDetail; acti
     <section>
       <h2>{a.name}</h2>
       <FiguresTables figures={a.figures} name={a.name} />
-      {d.mayEdit && a.milestones.length > 0 ? (
+      {d.mayEdit && a.milestones.length > 0 && !a.maySetMilestones ? (
+        <p class="d-print-none">Milepælenes status sættes af dem, der arbejder i aktiviteten, eller af sekretariatet under Milepæle.</p>
+      ) : null}
+      {d.mayEdit && a.milestones.length > 0 && a.maySetMilestones ? (
         <details class="d-print-none">
           <summary>Sæt status på milepæle</summary>
           {a.milestones.map((m) => (

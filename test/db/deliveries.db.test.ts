@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { staffHourServiceFor } from '../../src/activities/staff-hours.service.js';
 import { meetingServiceFor } from '../../src/governance/meetings.service.js';
+import { milestoneServiceFor } from '../../src/governance/milestones.service.js';
+import { grantActivity } from '../fixtures/participants/index.js';
 import { testEngines } from '../support/databases.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { login, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../support/test-app.js';
@@ -88,6 +90,29 @@ for (const engine of testEngines()) {
       assert.equal((await api('POST', `/api/v1/deliveries/${request.id}/deliver`, ppr)).statusCode, 404);
       const own = (await api('GET', '/api/v1/deliveries', ppr)).json() as { requests: { organisation: string }[] };
       assert.deepEqual(own.requests.map((r) => r.organisation), ['PPR']);
+    });
+
+    it('lets a partner set the status of its activity\u2019s milestone from the delivery, and shows it in the figures', async () => {
+      const milestoneId = await milestoneServiceFor(app.services).create(SYSTEM_ACTOR, app.planId, {
+        interventionArea: 'uddannelse-og-livschancer',
+        activity: 'familieorienteret-uddannelsesvejledning',
+        title: 'Første familier i forløb',
+        dueDate: '2026-05-01',
+        owner: 'UUR',
+        status: 'ikke startet',
+        completedOn: null,
+        note: null,
+        dependsOn: [],
+      });
+      // The milestone service lets a partner set the statuses of its organisation's granted activities.
+      await grantActivity(app.db.database.db, app.planId, 'familieorienteret-uddannelsesvejledning', { organisationName: 'UUR' });
+      const request = await requestOf('UUR');
+      assert.match((await get(`/styring/leverancer/${request.id}`, uur1)).body, /Gem status for Første familier i forløb/);
+      assert.equal((await form(`/styring/leverancer/${request.id}/milepaele/${milestoneId}`, ppr, { status: 'i gang' })).statusCode, 404);
+      const set = await form(`/styring/leverancer/${request.id}/milepaele/${milestoneId}`, uur1, { status: 'i gang' });
+      assert.equal(set.statusCode, 303, set.body);
+      const item = (await api('GET', `/api/v1/deliveries/${request.id}/items/familieorienteret-uddannelsesvejledning`, uur1)).json() as { figures: { milestones: { title: string; status: string }[] } };
+      assert.deepEqual(item.figures.milestones.map((m) => [m.title, m.status]), [['Første familier i forløb', 'i gang']]);
     });
 
     it('keeps the hours as they were when delivered, after a later correction', async () => {
@@ -177,6 +202,26 @@ for (const engine of testEngines()) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /E-mail er ikke sat op/);
       assert.match(page.body, /Anmodning til uur@helhed\.test: ikke sendt: SMTP er ikke sat op/);
+    });
+  });
+
+  describe(`demo deliveries on ${engine}`, () => {
+    let app: TestApp;
+    before(async () => {
+      app = await startTestApp(engine, { clock: () => START });
+    });
+    after(() => app.close());
+
+    it('asks the organisations for the next steering meeting and delivers two with narratives, once', async () => {
+      await app.userSession({ email: 'uur@helhed.test', roles: ['partner'], organisation: 'UUR' });
+      await app.userSession({ email: 'ppr@helhed.test', roles: ['partner'], organisation: 'PPR' });
+      const { seedDemoDeliveries, deliveryServiceFor } = await import('../../src/governance/deliveries.service.js');
+      assert.equal(await seedDemoDeliveries(app.db.database, app.planId, () => START), 2);
+      assert.equal(await seedDemoDeliveries(app.db.database, app.planId, () => START), 0);
+      const [meeting] = await meetingServiceFor(app.services).list(app.planId, { year: 2026, body: 'styregruppe' }).then((ms) => ms.filter((m) => m.date > '2026-03-02'));
+      const { requests } = await deliveryServiceFor(app.services).forMeeting(app.planId, meeting!.id);
+      assert.deepEqual(requests.map((r) => [r.organisationName, r.deliveredAt !== null]), [['PPR', true], ['UUR', true]]);
+      assert.ok(requests.every((r) => r.items.length > 0 && r.items.every((i) => /Demodata/.test(i.narrative ?? '') && i.figures !== null)));
     });
   });
 }
