@@ -131,7 +131,7 @@ export async function seedDemoMilestones(database: Db, planId: string, clock: ()
         );
       }
       // Dependencies after every milestone of the plan exists, since they reference each other.
-      for (const m of milestones) if (m.dependsOn.length > 0) await trx.insertInto('milestone_dependencies').values(m.dependsOn.map((d) => ({ milestone_id: m.id, depends_on_id: d }))).execute();
+      for (const m of milestones) if (m.dependsOn.length > 0) await repo.addDependencies(trx, m.id, m.dependsOn);
       added += milestones.length;
     }
     if (added > 0) {

@@ -1,16 +1,25 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
 import type { Permission } from '../auth/permissions.js';
 import { actorOf, planOf, principalOf } from '../auth/request-actor.js';
+import { newId } from '../db/ids.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
 import { setFlash } from '../web/flash.js';
 import { formList, formText } from '../web/form.js';
 import { pageContext, seeOther, sendPage } from '../web/page.js';
+import { MILESTONE_COLUMNS } from './milestones.import.js';
 import { mayChangeStatus, milestoneServiceFor, type MilestoneInput, type MilestonePlanInfo } from './milestones.service.js';
 import {
   formValuesOf,
   MILESTONES_PATH,
   MilestoneFormPage,
+  MilestoneImportPage,
   MilestonePlanPage,
   MilestonesOverviewPage,
   MilestoneStatusPage,
@@ -24,6 +33,9 @@ const access = (permission: Permission) => ({ config: { access: permission }, ..
 
 type AreaParams = { area: string };
 type MilestoneParams = { area: string; id: string };
+
+/** The largest milestone plan file accepted: a plan of a few hundred rows is a few tens of kilobytes. */
+const IMPORT_LIMIT_BYTES = 2 * 1024 * 1024;
 
 const EMPTY_FORM: MilestoneFormValues = { activity: '', title: '', dueDate: '', owner: '', status: 'ikke startet', completedOn: '', note: '', dependsOn: [] };
 
@@ -93,6 +105,8 @@ export function milestonePages(services: AppServices): FastifyPluginAsync {
   };
 
   return async (app) => {
+    await app.register(multipart, { limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1, fields: 2, parts: 3 } });
+
     app.get(MILESTONES_PATH, access('plan.read'), async (request, reply) => {
       const planId = planOf(request).id;
       const [plans, summaries, assessed] = await Promise.all([milestones.planInfo(planId), milestones.summaries(planId), milestones.assessed(planId)]);
@@ -178,6 +192,45 @@ export function milestonePages(services: AppServices): FastifyPluginAsync {
       }
       setFlash(reply, 'milestoneDeleted');
       return seeOther(reply, planPath(plan.slug));
+    });
+
+    app.get(`${MILESTONES_PATH}/skabelon.csv`, access('governance.manage'), (_request, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="helhed-skabelon-milepaele.csv"')
+        .send(`\uFEFF${MILESTONE_COLUMNS.join(';')}\r\n`),
+    );
+
+    const maxMegabytes = IMPORT_LIMIT_BYTES / 1024 / 1024;
+
+    app.get(`${MILESTONES_PATH}/:area/import`, access('governance.manage'), async (request, reply) => {
+      const plan = await milestones.planOf(planOf(request).id, (request.params as AreaParams).area);
+      // After an import, its count comes back in the address of the redirect; only a whole number is read from it.
+      const count = (request.query as { importeret?: string }).importeret;
+      const imported = count !== undefined && /^\d{1,4}$/.test(count) ? Number(count) : undefined;
+      return sendPage(reply, <MilestoneImportPage ctx={pageContext(request, reply)} plan={plan} maxMegabytes={maxMegabytes} {...(imported !== undefined ? { imported } : {})} />);
+    });
+
+    app.post(`${MILESTONES_PATH}/:area/import`, access('governance.manage'), async (request, reply) => {
+      const plan = await milestones.planOf(planOf(request).id, (request.params as AreaParams).area);
+      const render = (props: { errors?: FieldError[]; problems?: { row: number; column: string; message: string }[] }, status: number) =>
+        sendPage(reply, <MilestoneImportPage ctx={pageContext(request, reply)} plan={plan} maxMegabytes={maxMegabytes} {...props} />, status);
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file || !file.filename) {
+        file?.file.resume();
+        return render({ errors: [{ field: 'fil', message: 'Vælg en fil at importere.' }] }, 400);
+      }
+      // The upload is kept whole first: a file cut off at the size limit must not import half.
+      const path = join(tmpdir(), `helhed-milepaele-${newId()}`);
+      try {
+        await pipeline(file.file, createWriteStream(path, { mode: 0o600 }));
+        if (file.file.truncated) return render({ errors: [{ field: 'fil', message: `Filen er for stor. Den må højst være ${maxMegabytes} MB.` }] }, 413);
+        const outcome = await milestones.importPlan(actorOf(request), planOf(request).id, plan.slug, createReadStream(path), { fileName: file.filename, contentType: file.mimetype });
+        if (outcome.status === 'rejected') return render({ problems: outcome.problems }, 400);
+        return seeOther(reply, `${planPath(plan.slug)}/import?importeret=${outcome.count}`);
+      } finally {
+        await unlink(path).catch(() => undefined);
+      }
     });
 
     const renderStatus = async (request: FastifyRequest, reply: FastifyReply, values?: { status: string; completedOn: string }, errors?: FieldError[]) => {

@@ -89,6 +89,14 @@ export async function saveMilestone(db: Q, row: MilestoneRow, dependsOn: readonl
   }
 }
 
+/** Adds what a new milestone waits for (after an import has written every milestone it refers to). */
+export async function addDependencies(db: Q, id: string, dependsOn: readonly string[]): Promise<void> {
+  await db
+    .insertInto('milestone_dependencies')
+    .values([...new Set(dependsOn)].map((d) => ({ milestone_id: id, depends_on_id: d })))
+    .execute();
+}
+
 /** Changes only a milestone's status and completion date. */
 export async function saveStatus(db: Q, planId: string, id: string, changes: Pick<MilestoneRow, 'status' | 'completed_on' | 'updated_at' | 'updated_by_label'>): Promise<void> {
   await db.updateTable('milestones').set(changes).where('id', '=', id).where('plan_id', '=', planId).execute();

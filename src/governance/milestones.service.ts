@@ -21,7 +21,11 @@ import { grantedActivities } from '../participants/access.repository.js';
 import type { Activity } from '../plan/content/types.js';
 import type { PlanService } from '../plan/plan.service.js';
 import { danishDateOf, parseIsoDate } from '../time/copenhagen.js';
+import type { ImportProblem } from '../activities/import/attendance-rows.js';
+import { openSpreadsheet } from '../monitoring/import/open-spreadsheet.js';
+import { SpreadsheetError, type ByteSource, type SheetRow } from '../monitoring/import/spreadsheet.js';
 import type { MilestoneRow } from './governance.table.js';
+import { MAX_MILESTONE_ROWS, readMilestonePlan } from './milestones.import.js';
 import {
   assessMilestones,
   dependentsOf,
@@ -87,6 +91,9 @@ export interface StatusInput {
   status: string;
   completedOn: string | null;
 }
+
+/** What became of an imported milestone plan: all of it stored, or nothing with every problem by row and column. */
+export type MilestoneImportOutcome = { status: 'imported'; count: number } | { status: 'rejected'; problems: ImportProblem[] };
 
 /** Which milestones a principal may set the status of: all, or those of these activities. */
 export type StatusScope = { kind: 'all' } | { kind: 'activities'; activitySlugs: ReadonlySet<string> };
@@ -249,6 +256,70 @@ export class MilestoneService {
         after: { status, completedOn },
         planId,
       });
+    });
+  }
+
+  /**
+   * Adds the milestones of a spreadsheet (`milestones.import.ts`) to a sub-agreement's plan, all or none: the rows are
+   * checked with the plan as stored, in the transaction that writes them. Each milestone is audited.
+   */
+  async importPlan(actor: Actor, planId: string, interventionArea: string, input: ByteSource, meta: { fileName?: string; contentType?: string | undefined } = {}): Promise<MilestoneImportOutcome> {
+    const plan = await this.planOf(planId, interventionArea);
+    const sheet = await openSpreadsheet(input, meta);
+    if ('error' in sheet) return { status: 'rejected', problems: [{ row: 0, column: '', message: sheet.error }] };
+    const rows: SheetRow[] = [];
+    try {
+      for await (const batch of sheet.rows) {
+        rows.push(...batch);
+        // A header and the most rows a plan may have, and one more to say that there are too many.
+        if (rows.length > MAX_MILESTONE_ROWS + 2) break;
+      }
+    } catch (error) {
+      if (!(error instanceof SpreadsheetError)) throw error;
+      return { status: 'rejected', problems: [{ row: rows.length + 1, column: '', message: error.message }] };
+    }
+    return this.database.db.transaction().execute(async (trx): Promise<MilestoneImportOutcome> => {
+      const existing = await repo.listMilestones(trx, planId, plan.slug);
+      const { milestones, problems } = readMilestonePlan(rows, { interventionArea: plan.slug, activities: plan.activities, existing, today: this.today() });
+      if (problems.length > 0) return { status: 'rejected', problems };
+      const ids = new Map(milestones.map((m) => [m.milestone.id, newId()]));
+      const now = nowIso(this.clock);
+      for (const { milestone: m } of milestones) {
+        await repo.saveMilestone(
+          trx,
+          {
+            id: ids.get(m.id)!,
+            plan_id: planId,
+            intervention_area_slug: plan.slug,
+            activity_slug: m.activity ?? '',
+            title: m.title,
+            due_date: m.dueDate,
+            owner: m.owner,
+            status: m.status,
+            completed_on: m.completedOn ?? null,
+            note: m.note ?? null,
+            created_at: now,
+            updated_at: now,
+            updated_by_label: actor.label,
+          },
+          [],
+          true,
+        );
+      }
+      // Dependencies once every new milestone exists, since rows may wait for rows below them.
+      for (const { milestone: m } of milestones) {
+        const dependsOn = m.dependsOn.map((d) => ids.get(d) ?? d);
+        if (dependsOn.length > 0) await repo.addDependencies(trx, ids.get(m.id)!, dependsOn);
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'milestone',
+          entityId: ids.get(m.id)!,
+          summary: `Importerede milepælen «${m.title}» i milepælsplanen for ${plan.name}${meta.fileName ? ` fra ${meta.fileName}` : ''}`,
+          after: auditView({ ...m, id: ids.get(m.id)!, dependsOn, createdAt: now, updatedAt: now, updatedByLabel: actor.label }),
+          planId,
+        });
+      }
+      return { status: 'imported', count: milestones.length };
     });
   }
 

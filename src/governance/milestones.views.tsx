@@ -3,7 +3,9 @@
  * table grouped by activity with its timeline, and the forms to add, edit and delete a milestone or set its status.
  */
 import type { FieldError } from '../errors/errors.js';
-import { Badge, Checkboxes, CsrfField, DateText, ErrorSummary, fieldId, formatDate, RadioGroup, Select, Table, Textarea, TextInput } from '../web/components.js';
+import { Alert, Badge, Checkboxes, CsrfField, DateText, ErrorSummary, fieldId, formatDate, ImportProblems, RadioGroup, Select, SpreadsheetUploadForm, Table, Textarea, TextInput } from '../web/components.js';
+import type { ImportProblem } from './milestones.import.js';
+import { MILESTONE_COLUMNS } from './milestones.import.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { MilestoneTimeline } from './milestone-timeline.js';
 import { MILESTONE_STATUSES, type MilestoneFlag, type MilestonePlanSummary } from './milestones.js';
@@ -171,6 +173,9 @@ export function MilestonePlanPage(props: {
         <p class="d-print-none">
           <a class="button button-primary" href={`${planPath(plan.slug)}/ny`}>
             Tilføj milepæl
+          </a>{' '}
+          <a class="button button-secondary" href={`${planPath(plan.slug)}/import`}>
+            Importér milepæle fra regneark
           </a>
         </p>
       ) : null}
@@ -399,6 +404,49 @@ export function MilestoneStatusPage(props: {
           Gem status
         </button>
       </form>
+    </Layout>
+  );
+}
+
+export function MilestoneImportPage(props: {
+  ctx: PageContext;
+  plan: MilestonePlanInfo;
+  maxMegabytes: number;
+  errors?: readonly FieldError[];
+  problems?: readonly ImportProblem[];
+  imported?: number;
+}) {
+  const problems = props.problems ?? [];
+  const errors =
+    problems.length > 0
+      ? [{ field: 'fil', message: `Filen blev ikke importeret: der er ${problems.length} fejl. Se dem i tabellen, ret dem, og importér hele filen igen.` }]
+      : (props.errors ?? []);
+  const path = planPath(props.plan.slug);
+  return (
+    <Layout ctx={props.ctx} title={`Importér milepæle – ${props.plan.name}`} hasErrors={errors.length > 0}>
+      <p class="d-print-none">
+        <a class="back-link" href={path}>
+          Milepælsplan: {props.plan.name}
+        </a>
+      </p>
+      <ErrorSummary errors={errors} />
+      <h1>Importér milepæle til {props.plan.name}</h1>
+      {props.imported !== undefined ? (
+        <Alert variant="success" announce={false} heading="Milepælene er importeret">
+          {props.imported === 1 ? '1 milepæl' : `${props.imported} milepæle`} er tilføjet. <a href={path}>Se milepælsplanen</a>.
+        </Alert>
+      ) : null}
+      <p>
+        Filen skal have kolonnerne <strong>milepæl</strong>, <strong>frist</strong> (fx 2026-03-15 eller 15-03-2026) og <strong>ansvarlig</strong>, og kan have{' '}
+        <strong>aktivitet</strong> (aktivitetens navn; tom for hele delaftalen), <strong>status</strong> (ikke startet, i gang, færdig eller udgået),{' '}
+        <strong>færdig</strong> (datoen, når status er færdig), <strong>afhænger af</strong> (andre milepæles titler, adskilt af semikolon) og{' '}
+        <strong>bemærkning</strong>. Milepælene tilføjes planens. Er der én fejl, gemmes intet, og alle fejl vises med række og kolonne.
+      </p>
+      <p class="d-print-none">
+        Skabelon: <a href={`${MILESTONES_PATH}/skabelon.csv`}>CSV med kolonnerne {MILESTONE_COLUMNS.join('; ')}</a>
+      </p>
+      <SpreadsheetUploadForm action={`${path}/import`} csrf={props.ctx.csrf} maxMegabytes={props.maxMegabytes} errors={errors} />
+      <ImportProblems problems={problems} />
     </Layout>
   );
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Readable } from 'node:stream';
 import { milestoneServiceFor, seedDemoMilestones } from '../../src/governance/milestones.service.js';
+import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { aMilestoneInput, type MilestoneInputJson } from '../fixtures/governance/milestones.js';
 import { grantActivity } from '../fixtures/participants/index.js';
 import { testEngines } from '../support/databases.js';
@@ -189,6 +191,34 @@ for (const engine of testEngines()) {
       const row = text((await get(`/styring/milepaele/${EMPLOYMENT}`, board)).body);
       assert.match(row, /Første praktikanter startet .*Jobcenter Randers ikke startet Praktikpladser aftalt/);
       assert.ok((await auditOf(added.milestone.id)).some((e) => e.action === 'create'));
+    });
+
+    it('imports a milestone plan from CSV whole, with Danish dates and dependencies by title, and audits each milestone', async () => {
+      await create({ interventionArea: 'sammenhaengskraft-og-medborgerskab', title: 'Beboermøde afholdt', dueDate: '2026-01-15', status: 'færdig', completedOn: '2026-01-14' });
+      const csv = [
+        'Milepæl;Aktivitet;Frist;Ansvarlig;Status;Færdig;Afhænger af;Bemærkning',
+        'Vicevært i fast kontortid;Social vicevært;01-04-2026;Boligorganisationerne;i gang;;Beboermøde afholdt;',
+        'Nabofest i Vangdalen;;2026-06-15;Bysekretariatet;;;"Vicevært i fast kontortid; Beboermøde afholdt";Sammen med afdelingsbestyrelsen',
+      ].join('\r\n');
+      const outcome = await service().importPlan({ ...SYSTEM_ACTOR, label: 'test' }, app.planId, 'sammenhaengskraft-og-medborgerskab', Readable.from([Buffer.from(csv)]), { fileName: 'plan.csv' });
+      assert.deepEqual(outcome, { status: 'imported', count: 2 });
+      const plan = await service().assessed(app.planId, { interventionArea: 'sammenhaengskraft-og-medborgerskab' });
+      const fest = plan.find((a) => a.milestone.title === 'Nabofest i Vangdalen')!.milestone;
+      const titleOf = new Map(plan.map((a) => [a.milestone.id, a.milestone.title]));
+      assert.deepEqual(fest.dependsOn.map((d) => titleOf.get(d)).sort(), ['Beboermøde afholdt', 'Vicevært i fast kontortid']);
+      assert.equal(plan.find((a) => a.milestone.title === 'Vicevært i fast kontortid')?.milestone.activity, 'social-vicevaert');
+      assert.equal((await auditOf(fest.id)).length, 1);
+    });
+
+    it('imports nothing from a file with a problem, and names each problem by row and column', async () => {
+      const before = (await service().assessed(app.planId, { interventionArea: 'kriminalitetsforebyggelse' })).length;
+      const csv = ['milepæl;frist;ansvarlig;afhænger af', 'Hold A;2026-05-01;Ungdomsskolen;Hold B', 'Hold B;2026-05-01;Ungdomsskolen;Hold A', 'Hold C;31-02-2026;Ungdomsskolen;'].join('\n');
+      const outcome = await service().importPlan({ ...SYSTEM_ACTOR, label: 'test' }, app.planId, 'kriminalitetsforebyggelse', Readable.from([Buffer.from(csv)]));
+      assert.equal(outcome.status, 'rejected');
+      assert.deepEqual(outcome.status === 'rejected' ? outcome.problems.map((p) => `${p.row}:${p.column}`) : [], ['4:frist']);
+      const cycle = await service().importPlan({ ...SYSTEM_ACTOR, label: 'test' }, app.planId, 'kriminalitetsforebyggelse', Readable.from([Buffer.from(csv.split('\n').slice(0, 3).join('\n'))]));
+      assert.match(cycle.status === 'rejected' ? cycle.problems[0]!.message : '', /«Hold A» → «Hold B» → «Hold A»/);
+      assert.equal((await service().assessed(app.planId, { interventionArea: 'kriminalitetsforebyggelse' })).length, before);
     });
   });
 }

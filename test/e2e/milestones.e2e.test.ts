@@ -1,7 +1,7 @@
 /**
  * Milestone plans in a browser, with and without JavaScript: the secretariat adds a milestone that waits for another,
  * is told what is missing first, and sees the new milestone flagged «forsinket» once its due date has passed; the
- * overview, the plan page (with its timeline) and the form with an error pass axe.
+ * overview, the plan page (with its timeline), the form with an error and the spreadsheet import with an error pass axe.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -57,7 +57,7 @@ describeInBrowser('milestone plans in the browser', () => {
       });
 
       for (const mode of SCRIPT_MODES) {
-        it(`lets the secretariat add a milestone with a dependency and shows it flagged when overdue (${mode.name})`, async () => {
+        it(`lets the secretariat add a milestone with a dependency, see it flagged when overdue, and import a plan from a spreadsheet (${mode.name})`, async () => {
           const context = await newContext(browser, app, { javaScriptEnabled: mode.javaScriptEnabled });
           const title = `Fremskudt kontor åbnet i Vangdalen (${mode.name})`;
           try {
@@ -93,6 +93,19 @@ describeInBrowser('milestone plans in the browser', () => {
             await page.goto('/styring/milepaele');
             const flagged = page.locator('#opmaerksomhed').getByRole('row').filter({ hasText: title });
             assert.match(await flagged.innerText(), /forsinket/);
+
+            await page.goto('/styring/milepaele/beskaeftigelse/import');
+            await assertAccessible(page, `import af milepæle (${mode.name})`);
+            const upload = (csv: string) => page.getByLabel('Fil').setInputFiles({ name: 'milepaele.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+            const header = 'milepæl;aktivitet;frist;ansvarlig;status;færdig;afhænger af;bemærkning';
+            await upload(`${header}\nMentorer fundet (${mode.name});Job til mor;31-02-2026;Jobcenter Randers;;;;\n`);
+            await submit(page, page.getByRole('button', { name: 'Importér' }));
+            await assertErrorSummaryLinksToFields(page, ['fil']);
+            assert.match(await page.locator('#fejl').innerText(), /frist\s+Fristen «31-02-2026» er ikke en dato/);
+            await assertAccessible(page, `import af milepæle med fejl (${mode.name})`);
+            await upload(`${header}\nMentorer fundet (${mode.name});Job til mor;28-02-2026;Jobcenter Randers;;;${title};\n`);
+            await submit(page, page.getByRole('button', { name: 'Importér' }));
+            assert.match(await page.getByText('1 milepæl er tilføjet').innerText(), /tilføjet/);
           } finally {
             await context.close();
           }
