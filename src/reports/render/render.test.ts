@@ -38,6 +38,15 @@ describe('a report as a PDF', () => {
     assert.match(pdf, /\/Outlines \d+ 0 R/, 'the sections are bookmarks');
   });
 
+  it('is tagged for screen readers: headings, lists, tables with header cells, the chart as a figure with alternative text', async () => {
+    const pdf = (await reportPdf(aReportDocument(), { kind: 'draft' }, { compress: false })).toString('latin1');
+    assert.match(pdf, /\/Marked true/);
+    assert.match(pdf, /<pdfuaid:part>1<\/pdfuaid:part>/);
+    const tags = new Set([...pdf.matchAll(/\/S \/(\w+)/g)].map((m) => m[1]));
+    for (const t of ['Document', 'H1', 'Sect', 'H2', 'P', 'L', 'LI', 'LBody', 'Table', 'Caption', 'TR', 'TH', 'TD', 'Figure']) assert.ok(tags.has(t), `no ${t} in the structure`);
+    assert.match(pdf, /\/Artifact <<\n?\/Type \/Pagination/);
+  });
+
   it('draws a chart label’s halo under its letters, since svg-to-pdfkit ignores paint-order', () => {
     assert.equal(
       haloTextsForPdf('<text x="4" stroke="#FFFFFF" stroke-width="4" paint-order="stroke">Udgangspunkt</text>'),

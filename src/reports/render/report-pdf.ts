@@ -4,6 +4,10 @@
  * and sources, each section a bookmark; every page's footer says the cut-off date, whether it is a draft, and the
  * page number. The font is DKFDS's own IBM Plex Sans, read from the installed package, so nothing is fetched over
  * the network.
+ *
+ * The PDF is tagged (PDF/UA): headings, paragraphs, lists, tables with header cells and charts as figures with their
+ * description as alternative text are in the structure tree in reading order, and backgrounds, rules, repeated table
+ * headers and footers are artifacts, so a screen reader reads the report as the page would be read.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,6 +45,26 @@ export interface PdfOptions {
 }
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/** Adds a structure element whose content is what `draw` puts on the page. */
+function tag(doc: Doc, parent: Struct, type: string, draw: () => void, options: { alt?: string; scope?: 'Column' | 'Row' } = {}): void {
+  parent.add(doc.struct(type as never, options as never, draw as never));
+}
+
+/** A structure element to add children to; `end()` it when they are all added. */
+function group(doc: Doc, parent: Struct, type: string): Struct {
+  const element = doc.struct(type as never);
+  parent.add(element);
+  return element;
+}
+
+/** Draws decoration (backgrounds, rules, repeated headers, footers) outside the structure tree. */
+function artifact(doc: Doc, draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+  doc.markContent('Artifact', { type } as never);
+  draw();
+  doc.endMarkedContent();
+}
 
 /** Renders a report as a PDF file. */
 export async function reportPdf(document: ReportDocument, status: ReportStatus, options: PdfOptions = {}): Promise<Buffer> {
@@ -52,6 +76,9 @@ export async function reportPdf(document: ReportDocument, status: ReportStatus, 
     lang: 'da',
     displayTitle: true,
     pdfVersion: '1.7',
+    tagged: true,
+    // PDF/UA's identification in the metadata; @types/pdfkit knows only the PDF/A subsets.
+    subset: 'PDF/UA' as never,
     info: {
       Title: document.title,
       Subject: document.subtitle,
@@ -71,8 +98,11 @@ export async function reportPdf(document: ReportDocument, status: ReportStatus, 
   doc.registerFont('Plex-Bold', BOLD);
   doc.font('Plex').fillColor(TEXT);
 
-  heading(doc, document, status);
-  for (const section of document.sections) drawSection(doc, section);
+  const root = doc.struct('Document' as never);
+  doc.addStructure(root);
+  heading(doc, root, document, status);
+  for (const section of document.sections) drawSection(doc, root, section);
+  root.end();
   footers(doc, document, status);
   doc.end();
   return done;
@@ -83,19 +113,22 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > PAGE_BOTTOM) doc.addPage();
 }
 
-function heading(doc: Doc, document: ReportDocument, status: ReportStatus): void {
-  doc.font('Plex-Bold').fontSize(22).fillColor(TEXT).text(document.title, MARGIN.left, MARGIN.top, { width: CONTENT_WIDTH });
-  if (document.subtitle) doc.moveDown(0.2).font('Plex').fontSize(13).fillColor(MUTED).text(document.subtitle, { width: CONTENT_WIDTH });
+function heading(doc: Doc, root: Struct, document: ReportDocument, status: ReportStatus): void {
+  tag(doc, root, 'H1', () => doc.font('Plex-Bold').fontSize(22).fillColor(TEXT).text(document.title, MARGIN.left, MARGIN.top, { width: CONTENT_WIDTH }));
+  if (document.subtitle) {
+    doc.moveDown(0.2);
+    tag(doc, root, 'P', () => doc.font('Plex').fontSize(13).fillColor(MUTED).text(document.subtitle, { width: CONTENT_WIDTH }));
+  }
   doc.moveDown(0.6);
   const line = statusText(status);
   if (status.kind === 'draft') {
     const h = doc.font('Plex-Bold').fontSize(11).heightOfString(line, { width: CONTENT_WIDTH - 16 }) + 10;
     const y = doc.y;
-    doc.lineWidth(1.5).rect(MARGIN.left, y, CONTENT_WIDTH, h).strokeColor(DRAFT).stroke();
-    doc.fillColor(DRAFT).text(line, MARGIN.left + 8, y + 5, { width: CONTENT_WIDTH - 16 });
+    artifact(doc, () => doc.lineWidth(1.5).rect(MARGIN.left, y, CONTENT_WIDTH, h).strokeColor(DRAFT).stroke());
+    tag(doc, root, 'P', () => doc.fillColor(DRAFT).text(line, MARGIN.left + 8, y + 5, { width: CONTENT_WIDTH - 16 }));
     doc.y = y + h;
   } else {
-    doc.font('Plex-Bold').fontSize(11).fillColor(TEXT).text(line, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    tag(doc, root, 'P', () => doc.font('Plex-Bold').fontSize(11).fillColor(TEXT).text(line, MARGIN.left, doc.y, { width: CONTENT_WIDTH }));
   }
   doc.moveDown(0.6);
   const facts: [string, string][] = [
@@ -106,69 +139,81 @@ function heading(doc: Doc, document: ReportDocument, status: ReportStatus): void
   if (status.kind === 'edition' && status.note) facts.push(['Note til udgaven', status.note]);
   for (const [label, value] of facts) {
     const y = doc.y;
-    doc.font('Plex-Bold').fontSize(BODY_SIZE).fillColor(TEXT).text(label, MARGIN.left, y, { width: 110 });
-    const afterLabel = doc.y;
-    doc.font('Plex').text(value, MARGIN.left + 120, y, { width: CONTENT_WIDTH - 120 });
+    let afterLabel = y;
+    tag(doc, root, 'P', () => {
+      doc.font('Plex-Bold').fontSize(BODY_SIZE).fillColor(TEXT).text(`${label}:`, MARGIN.left, y, { width: 110 });
+      afterLabel = doc.y;
+      doc.font('Plex').text(value, MARGIN.left + 120, y, { width: CONTENT_WIDTH - 120 });
+    });
     doc.y = Math.max(afterLabel, doc.y) + 2;
   }
   doc.moveDown(0.5);
-  doc.lineWidth(0.75).strokeColor(RULE).moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + CONTENT_WIDTH, doc.y).stroke();
+  artifact(doc, () => doc.lineWidth(0.75).strokeColor(RULE).moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + CONTENT_WIDTH, doc.y).stroke());
   doc.moveDown(0.8);
 }
 
-function drawSection(doc: Doc, section: ReportSection): void {
+function drawSection(doc: Doc, root: Struct, section: ReportSection): void {
+  const sect = group(doc, root, 'Sect');
   // A heading is never left alone at the foot of a page.
   doc.font('Plex-Bold').fontSize(15);
   ensureSpace(doc, doc.heightOfString(section.title, { width: CONTENT_WIDTH }) + 60);
   // Each section is a bookmark, so a reader of a long report can jump to it.
   doc.outline.addItem(section.title);
-  doc.moveDown(0.4).fillColor(TEXT).text(section.title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
   doc.moveDown(0.4);
-  for (const block of section.blocks) drawBlock(doc, block);
+  tag(doc, sect, 'H2', () => doc.fillColor(TEXT).text(section.title, MARGIN.left, doc.y, { width: CONTENT_WIDTH }));
+  doc.moveDown(0.4);
+  for (const block of section.blocks) drawBlock(doc, sect, block);
   if (section.sources.length > 0) {
     doc.font('Plex-Bold').fontSize(8.5);
     ensureSpace(doc, 30);
-    doc.moveDown(0.3).fillColor(MUTED).text('Kilder', MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.3);
+    tag(doc, sect, 'H3', () => doc.fillColor(MUTED).text('Kilder', MARGIN.left, doc.y, { width: CONTENT_WIDTH }));
     doc.font('Plex').fontSize(8.5);
-    for (const source of section.sources) doc.text(`– ${source}`, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    for (const source of section.sources) tag(doc, sect, 'P', () => doc.text(`– ${source}`, MARGIN.left, doc.y, { width: CONTENT_WIDTH }));
     doc.fillColor(TEXT);
   }
+  sect.end();
   doc.moveDown(0.8);
 }
 
-function drawBlock(doc: Doc, block: ReportBlock): void {
+function drawBlock(doc: Doc, sect: Struct, block: ReportBlock): void {
   switch (block.kind) {
     case 'paragraph':
       doc.font('Plex').fontSize(BODY_SIZE).fillColor(TEXT);
       ensureSpace(doc, doc.currentLineHeight(true) * 2);
-      doc.text(block.text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 2 });
+      tag(doc, sect, 'P', () => doc.text(block.text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 2 }));
       doc.moveDown(0.5);
       return;
-    case 'list':
+    case 'list': {
       doc.font('Plex').fontSize(BODY_SIZE).fillColor(TEXT);
+      const list = group(doc, sect, 'L');
       for (const item of block.items) {
         ensureSpace(doc, doc.currentLineHeight(true) * 1.5);
         const y = doc.y;
-        doc.text('•', MARGIN.left + 4, y, { width: 10 });
-        doc.text(item, MARGIN.left + 16, y, { width: CONTENT_WIDTH - 16, lineGap: 2 });
+        const li = group(doc, list, 'LI');
+        tag(doc, li, 'Lbl', () => doc.text('•', MARGIN.left + 4, y, { width: 10 }));
+        tag(doc, li, 'LBody', () => doc.text(item, MARGIN.left + 16, y, { width: CONTENT_WIDTH - 16, lineGap: 2 }));
+        li.end();
         doc.moveDown(0.15);
       }
+      list.end();
       doc.moveDown(0.4);
       return;
+    }
     case 'figures':
-      drawFigures(doc, block.items);
+      drawFigures(doc, sect, block.items);
       return;
     case 'table':
-      drawTable(doc, block.caption, block.columns, block.rows, block.note);
+      drawTable(doc, sect, block.caption, block.columns, block.rows, block.note);
       return;
     case 'chart':
-      drawChart(doc, block.title, block.svg, block.description);
+      drawChart(doc, sect, block.title, block.svg, block.description);
       return;
   }
 }
 
 /** Key figures in boxes, three to a row. */
-function drawFigures(doc: Doc, items: { label: string; value: string; note?: string }[]): void {
+function drawFigures(doc: Doc, sect: Struct, items: { label: string; value: string; note?: string }[]): void {
   const perRow = 3;
   const gap = 10;
   const width = (CONTENT_WIDTH - gap * (perRow - 1)) / perRow;
@@ -186,10 +231,13 @@ function drawFigures(doc: Doc, items: { label: string; value: string; note?: str
     const top = doc.y;
     row.forEach((f, i) => {
       const x = MARGIN.left + i * (width + gap);
-      doc.rect(x, top, width, height).fill(ZEBRA);
-      doc.fillColor(MUTED).font('Plex').fontSize(8.5).text(f.label, x + 8, top + 8, { width: inner });
-      doc.fillColor(TEXT).font('Plex-Bold').fontSize(16).text(f.value, x + 8, doc.y + 2, { width: inner });
-      if (f.note) doc.fillColor(MUTED).font('Plex').fontSize(8).text(f.note, x + 8, doc.y + 2, { width: inner });
+      artifact(doc, () => doc.rect(x, top, width, height).fill(ZEBRA));
+      // One paragraph per figure, so it is read as «Deltagere i alt 412».
+      tag(doc, sect, 'P', () => {
+        doc.fillColor(MUTED).font('Plex').fontSize(8.5).text(f.label, x + 8, top + 8, { width: inner });
+        doc.fillColor(TEXT).font('Plex-Bold').fontSize(16).text(f.value, x + 8, doc.y + 2, { width: inner });
+        if (f.note) doc.fillColor(MUTED).font('Plex').fontSize(8).text(f.note, x + 8, doc.y + 2, { width: inner });
+      });
     });
     doc.fillColor(TEXT);
     doc.y = top + height + gap;
@@ -225,7 +273,7 @@ function columnWidths(doc: Doc, columns: ReportColumn[], texts: string[][]): num
   return natural.map((w) => (w / total) * CONTENT_WIDTH);
 }
 
-function drawTable(doc: Doc, caption: string, columns: ReportColumn[], rows: ReportCell[][], note: string | undefined): void {
+function drawTable(doc: Doc, sect: Struct, caption: string, columns: ReportColumn[], rows: ReportCell[][], note: string | undefined): void {
   const texts = rows.map((row) => columns.map((c, i) => formatCell(row[i] ?? null, c.format)));
   const widths = columnWidths(doc, columns, texts);
   const numeric = columns.map((c) => isNumericColumn(c));
@@ -233,26 +281,40 @@ function drawTable(doc: Doc, caption: string, columns: ReportColumn[], rows: Rep
     doc.font(bold ? 'Plex-Bold' : 'Plex').fontSize(TABLE_SIZE);
     return Math.max(...cells.map((t, i) => doc.heightOfString(t || ' ', { width: widths[i]! - 2 * CELL_PAD_X }))) + 2 * CELL_PAD_Y;
   };
-  const drawRow = (cells: string[], y: number, height: number, bold: boolean, fill: string | null) => {
-    if (fill) doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(fill);
-    doc.fillColor(TEXT).font(bold ? 'Plex-Bold' : 'Plex').fontSize(TABLE_SIZE);
+  const table = group(doc, sect, 'Table');
+  // The first column names the row when it is text, as on the page.
+  const rowHeaders = columns[0]?.format === 'text';
+  /** A row: tagged as TR with TH or TD cells, or (`tr` null) a repeated header drawn as an artifact. */
+  const drawRow = (cells: string[], y: number, height: number, bold: boolean, fill: string | null, tr: Struct | null) => {
+    if (fill) artifact(doc, () => doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(fill));
     let x = MARGIN.left;
     cells.forEach((t, i) => {
       const w = widths[i]!;
-      doc.text(t, x + CELL_PAD_X, y + CELL_PAD_Y, { width: w - 2 * CELL_PAD_X, align: numeric[i] ? 'right' : 'left' });
+      const left = x;
+      const draw = () => {
+        doc.fillColor(TEXT).font(bold ? 'Plex-Bold' : 'Plex').fontSize(TABLE_SIZE);
+        doc.text(t, left + CELL_PAD_X, y + CELL_PAD_Y, { width: w - 2 * CELL_PAD_X, align: numeric[i] ? 'right' : 'left' });
+      };
+      if (!tr) artifact(doc, draw);
+      else if (bold) tag(doc, tr, 'TH', draw, { scope: 'Column' });
+      else if (rowHeaders && i === 0) tag(doc, tr, 'TH', draw, { scope: 'Row' });
+      else tag(doc, tr, 'TD', draw);
       x += w;
     });
+    tr?.end();
   };
   const header = columns.map((c) => c.label);
   const headerHeight = rowHeight(header, true);
   const drawCaption = (continued: boolean) => {
-    doc.font('Plex-Bold').fontSize(9.5).fillColor(TEXT).text(continued ? `${caption} (fortsat)` : caption, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    const draw = () => doc.font('Plex-Bold').fontSize(9.5).fillColor(TEXT).text(continued ? `${caption} (fortsat)` : caption, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    if (continued) artifact(doc, draw);
+    else tag(doc, table, 'Caption', draw);
     doc.moveDown(0.2);
   };
-  const drawHeader = () => {
+  const drawHeader = (repeated: boolean) => {
     const y = doc.y;
-    drawRow(header, y, headerHeight, true, HEADER_FILL);
-    doc.lineWidth(0.75).strokeColor(TEXT).moveTo(MARGIN.left, y + headerHeight).lineTo(MARGIN.left + CONTENT_WIDTH, y + headerHeight).stroke();
+    drawRow(header, y, headerHeight, true, HEADER_FILL, repeated ? null : group(doc, table, 'TR'));
+    artifact(doc, () => doc.lineWidth(0.75).strokeColor(TEXT).moveTo(MARGIN.left, y + headerHeight).lineTo(MARGIN.left + CONTENT_WIDTH, y + headerHeight).stroke());
     doc.y = y + headerHeight;
   };
 
@@ -261,25 +323,28 @@ function drawTable(doc: Doc, caption: string, columns: ReportColumn[], rows: Rep
   // The caption, the header and at least the first row go on the same page.
   ensureSpace(doc, doc.heightOfString(caption, { width: CONTENT_WIDTH }) + headerHeight + firstRow + 8);
   drawCaption(false);
-  drawHeader();
+  drawHeader(false);
   if (texts.length === 0) {
-    doc.font('Plex').fontSize(TABLE_SIZE).text('Ingen rækker.', MARGIN.left + CELL_PAD_X, doc.y + CELL_PAD_Y, { width: CONTENT_WIDTH });
+    const tr = group(doc, table, 'TR');
+    tag(doc, tr, 'TD', () => doc.font('Plex').fontSize(TABLE_SIZE).text('Ingen rækker.', MARGIN.left + CELL_PAD_X, doc.y + CELL_PAD_Y, { width: CONTENT_WIDTH }));
+    tr.end();
   }
   texts.forEach((cells, r) => {
     const height = rowHeight(cells, false);
     if (doc.y + height > PAGE_BOTTOM) {
       doc.addPage();
       drawCaption(true);
-      drawHeader();
+      drawHeader(true);
     }
     const y = doc.y;
-    drawRow(cells, y, height, false, r % 2 === 1 ? ZEBRA : null);
+    drawRow(cells, y, height, false, r % 2 === 1 ? ZEBRA : null, group(doc, table, 'TR'));
     doc.y = y + height;
   });
-  doc.lineWidth(0.5).strokeColor(RULE).moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + CONTENT_WIDTH, doc.y).stroke();
+  table.end();
+  artifact(doc, () => doc.lineWidth(0.5).strokeColor(RULE).moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + CONTENT_WIDTH, doc.y).stroke());
   doc.moveDown(0.4);
   if (note) {
-    doc.font('Plex').fontSize(8.5).fillColor(MUTED).text(note, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    tag(doc, sect, 'P', () => doc.font('Plex').fontSize(8.5).fillColor(MUTED).text(note, MARGIN.left, doc.y, { width: CONTENT_WIDTH }));
     doc.fillColor(TEXT);
   }
   doc.moveDown(0.6);
@@ -308,7 +373,7 @@ export function haloTextsForPdf(svg: string): string {
   });
 }
 
-function drawChart(doc: Doc, title: string, rawSvg: string, description: string): void {
+function drawChart(doc: Doc, sect: Struct, title: string, rawSvg: string, description: string): void {
   const svg = haloTextsForPdf(chartSvg(rawSvg));
   const size = svgSize(svg);
   let width = CONTENT_WIDTH;
@@ -320,21 +385,29 @@ function drawChart(doc: Doc, title: string, rawSvg: string, description: string)
   doc.font('Plex-Bold').fontSize(11);
   const titleHeight = doc.heightOfString(title, { width: CONTENT_WIDTH });
   ensureSpace(doc, titleHeight + (svg ? height : 0) + 30);
-  doc.fillColor(TEXT).text(title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  tag(doc, sect, 'H3', () => doc.fillColor(TEXT).text(title, MARGIN.left, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
   if (svg) {
     const y = doc.y;
-    SVGtoPDF(doc, svg, MARGIN.left + (CONTENT_WIDTH - width) / 2, y, {
-      width,
-      height,
-      assumePt: true,
-      preserveAspectRatio: 'xMidYMid meet',
-      // Every text of the chart in the report's own font, bold where the SVG asks for it.
-      fontCallback: (_family: string, bold: boolean) => (bold ? 'Plex-Bold' : 'Plex'),
-    });
+    // The drawing is one figure whose alternative text is the chart's description.
+    tag(
+      doc,
+      sect,
+      'Figure',
+      () =>
+        SVGtoPDF(doc, svg, MARGIN.left + (CONTENT_WIDTH - width) / 2, y, {
+          width,
+          height,
+          assumePt: true,
+          preserveAspectRatio: 'xMidYMid meet',
+          // Every text of the chart in the report's own font, bold where the SVG asks for it.
+          fontCallback: (_family: string, bold: boolean) => (bold ? 'Plex-Bold' : 'Plex'),
+        }),
+      { alt: `${title}. ${description}` },
+    );
     doc.y = y + height + 4;
   }
-  doc.font('Plex').fontSize(9).fillColor(MUTED).text(description, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  tag(doc, sect, 'P', () => doc.font('Plex').fontSize(9).fillColor(MUTED).text(description, MARGIN.left, doc.y, { width: CONTENT_WIDTH }));
   doc.fillColor(TEXT).moveDown(0.8);
 }
 
@@ -348,9 +421,15 @@ function footers(doc: Doc, document: ReportDocument, status: ReportStatus): void
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = A4.height - 40;
-    doc.font('Plex').fontSize(8).fillColor(MUTED);
-    doc.text(left, MARGIN.left, y, { width: CONTENT_WIDTH - 80, lineBreak: false, ellipsis: true });
-    doc.text(`Side ${i - range.start + 1} af ${range.count}`, MARGIN.left + CONTENT_WIDTH - 80, y, { width: 80, align: 'right', lineBreak: false });
+    artifact(
+      doc,
+      () => {
+        doc.font('Plex').fontSize(8).fillColor(MUTED);
+        doc.text(left, MARGIN.left, y, { width: CONTENT_WIDTH - 80, lineBreak: false, ellipsis: true });
+        doc.text(`Side ${i - range.start + 1} af ${range.count}`, MARGIN.left + CONTENT_WIDTH - 80, y, { width: 80, align: 'right', lineBreak: false });
+      },
+      'Pagination',
+    );
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor(TEXT);
