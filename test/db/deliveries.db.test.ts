@@ -225,3 +225,18 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+describe('the mailer', () => {
+  it('reports a message the SMTP server could not take as «fejlet» with the reason, without the password', async () => {
+    const { createMailer } = await import('../../src/mail/mailer.js');
+    const smtp = await startSmtpServer();
+    const port = new URL(smtp.url).port;
+    await smtp.close();
+    const mailer = createMailer({ smtpUrl: `smtp://bruger:hemmelig@127.0.0.1:${port}`, from: 'Helhed <helhed@localhost>' });
+    const outcome = await mailer.send({ to: 'uur@helhed.test', subject: 'Leverance', text: 'Tekst' });
+    mailer.close();
+    assert.equal(outcome.status, 'fejlet');
+    assert.ok('error' in outcome && /ECONNREFUSED/.test(outcome.error), JSON.stringify(outcome));
+    assert.doesNotMatch(JSON.stringify(outcome), /hemmelig/);
+  });
+});
