@@ -156,7 +156,7 @@ export function deliveriesApi(services: AppServices): FastifyPluginAsync {
       '/api/v1/meetings/:id/deliveries/reminders',
       {
         config: { access: 'governance.manage' },
-        schema: { tags, summary: 'Send påmindelse til de organisationer, der ikke har afleveret (alle eller de valgte)', params: IdParams, body: ReminderBody, response: { 200: SendResponse, 400: ApiErrorSchema, 404: ApiErrorSchema } },
+        schema: { tags, summary: 'Send påmindelse til de organisationer, der ikke har afleveret: de valgte, eller alle med kroppen {}', params: IdParams, body: ReminderBody, response: { 200: SendResponse, 400: ApiErrorSchema, 404: ApiErrorSchema } },
       },
       async (request) => {
         const body = (request.body ?? {}) as { organisationIds?: string[] };
