@@ -94,7 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('related_id', 'text')
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
-    // sendt or fejlet (with the reason in error)
+    // sendt, fejlet (with the reason in error) or «ikke sendt» (no SMTP server configured)
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('error', 'text')
     .addColumn('sent_at', ts, (c) => c.notNull())
