@@ -72,8 +72,8 @@ function Flash({ text }: { text: string | null }) {
 const HUB_LINKS: readonly { href: string; label: string; text: string; access: RouteAccess }[] = [
   { href: '/styring/organer', label: 'Organer', text: 'Bestyrelsen, styregruppen og beredskabsgruppen med medlemmer og suppleanter.', access: 'plan.read' },
   { href: '/styring/moeder', label: 'Møder', text: 'Årets mødekalender for bestyrelse og styregruppe, indkaldelser og mødefrekvensens advarsler.', access: 'plan.read' },
-  { href: '/styring/leverancer', label: 'Leverancer', text: 'Partnernes dataleverancer før styregruppens møder.', access: 'plan.read' },
-  { href: '/styring/aktionspunkter', label: 'Aktionspunkter', text: 'Åbne og udførte aktionspunkter fra møderne.', access: 'plan.read' },
+  { href: '/styring/leverancer', label: 'Leverancer', text: 'Partnernes dataleverancer før styregruppens møder.', access: 'activities.report' },
+  { href: '/styring/aktionspunkter', label: 'Aktionspunkter', text: 'Åbne aktionspunkter fra møderne med ansvarlig og frist.', access: 'plan.read' },
   { href: '/styring/indstillinger', label: 'Indstillinger', text: 'Styregruppens indstillinger til bestyrelsen og deres afgørelse.', access: 'plan.read' },
   { href: '/styring/milepaele', label: 'Milepæle', text: 'Delaftalernes milepælsplaner med forsinkede og truede milepæle.', access: 'plan.read' },
   { href: '/oekonomi', label: 'Økonomi', text: 'Landsbyggefondens tilsagn, medfinansiering, budget og forbrug.', access: 'economy.read' },
