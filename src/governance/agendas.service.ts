@@ -6,9 +6,11 @@
  * and the board's decision on the recommendation is the board's decision on the proposal (`PlanService`), so the
  * rules of who must agree (board consensus; then LBF for the strategic agreement and the commissorium) stay there.
  */
+import type { Transaction } from 'kysely';
 import type { Actor } from '../audit/audit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
 import type { ChangeProposal, PlanService } from '../plan/plan.service.js';
@@ -658,9 +660,9 @@ export class AgendaService {
    * Records the board's decision on a recommendation put to it, as a decision in that board meeting's minutes. When
    * the recommendation carries a change proposal, the same decision is the board's decision on the proposal
    * (`PlanService.recordBoardDecision`: consensus applies a sub-agreement change, and makes a change to the strategic
-   * agreement or the commissorium wait for LBF). The plan module writes the proposal in its own transaction, first,
-   * since it may refuse (someone decided it already); a proposal already decided the same way, by an earlier attempt
-   * that failed after it, is not decided again.
+   * agreement or the commissorium wait for LBF), written in one transaction with the recommendation's own decision, so
+   * that both or neither are stored. A proposal the board has already decided the same way (on the plan's own page)
+   * is not decided again.
    */
   async decideRecommendation(actor: Actor, planId: string, id: string, input: { verdict: string; date: string; note: string }): Promise<Recommendation> {
     const before = await this.recommendation(planId, id);
@@ -674,17 +676,11 @@ export class AgendaService {
     const verdict = input.verdict as BoardVerdict;
     const board = await this.meetings.get(planId, before.boardMeetingId!);
     const proposal = await this.proposalOf(planId, before);
-    if (proposal) {
-      const decidedAlready = proposal.board !== null && proposal.board.decisionDate === decidedOn && (proposal.status !== 'afvist') === consensusOf(verdict);
-      if (!decidedAlready) {
-        const reference = `Bestyrelsesmøde ${board.date}: indstilling «${before.title}»${note ? `. ${note}` : ''}`;
-        await this.plans.recordBoardDecision(planId, actor, proposal.id, consensusOf(verdict), decidedOn, reference);
-      }
-    }
+    // Read before the transaction: on SQLite the transaction holds the only connection.
     const items = await repo.agendaItems(this.database.db, planId, board.id);
     const item = items.find((i) => i.key === 'indstillinger') ?? null;
     const now = nowIso(this.clock);
-    await this.database.db.transaction().execute(async (trx) => {
+    const recordDecision = async (trx: Transaction<Database>) => {
       const updated = await repo.updateRecommendation(trx, id, {
         status: verdict, board_decision_date: decidedOn, board_decision_note: note || null, updated_at: now, updated_by_label: actor.label,
       }, 'indstillet');
@@ -697,7 +693,14 @@ export class AgendaService {
         action: 'update', entityType: 'recommendation', entityId: id, summary: `Bestyrelsens beslutning om indstillingen «${before.title}»: ${verdict} (${decidedOn})`,
         before: { status: before.status }, after: { status: verdict, date: decidedOn, note, proposalId: before.proposalId },
       });
-    });
+    };
+    const decidedAlready = proposal !== null && proposal.board !== null && proposal.board.decisionDate === decidedOn && (proposal.status !== 'afvist') === consensusOf(verdict);
+    if (proposal && !decidedAlready) {
+      const reference = `Bestyrelsesmøde ${board.date}: indstilling «${before.title}»${note ? `. ${note}` : ''}`;
+      await this.plans.recordBoardDecision(planId, actor, proposal.id, consensusOf(verdict), decidedOn, reference, recordDecision);
+    } else {
+      await this.database.db.transaction().execute(recordDecision);
+    }
     return this.recommendation(planId, id);
   }
 

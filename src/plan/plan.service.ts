@@ -386,8 +386,19 @@ export class PlanService {
   /**
    * Records the board's decision. Consensus applies a sub-agreement change at once; a change to the strategic
    * agreement or the commissorium then waits for LBF. Without consensus the proposal is rejected.
+   *
+   * @param alongside writes that belong to the same decision (the recommendation that carried the proposal, and the
+   *   decision in the board's minutes), made in the same transaction so that both or neither are stored
    */
-  async recordBoardDecision(planId: string, actor: Actor, id: string, consensus: boolean, decisionDate: string, note: string): Promise<ChangeProposal> {
+  async recordBoardDecision(
+    planId: string,
+    actor: Actor,
+    id: string,
+    consensus: boolean,
+    decisionDate: string,
+    note: string,
+    alongside?: (trx: Transaction<Database>) => Promise<void>,
+  ): Promise<ChangeProposal> {
     const errors = this.decisionErrors(decisionDate, note);
     if (errors.length > 0) throw new ValidationError(errors);
     const proposal = await this.proposal(planId, id);
@@ -405,6 +416,7 @@ export class PlanService {
         summary: `Bestyrelsens beslutning registreret: ${consensus ? 'konsensus' : 'ikke konsensus'} (${decisionDate})`, before: { status: proposal.status }, after: { status },
       });
       if (status === 'vedtaget') await this.apply(trx, planId, actor, element, proposal, `bestyrelsen ${decisionDate}`);
+      if (alongside) await alongside(trx);
     });
     return this.proposal(planId, id);
   }

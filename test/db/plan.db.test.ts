@@ -83,6 +83,21 @@ for (const engine of testEngines()) {
       assert.ok(history.versions[1]!.data && (history.versions[1]!.data as Activity).targets.some((t) => t.min === 12));
     });
 
+    it('stores neither the board decision nor the change when a write made alongside it fails', async () => {
+      const ia = (await app.services.plan.snapshot(app.planId)).find<InterventionAreaData>('intervention-area', 'beskaeftigelse')!;
+      const staffHours: StaffHours[] = ia.data.staffHours.map((h, i) => (i === 0 ? { ...h, hoursPerYear: 2, printed: '2 timer' } : h));
+      const { proposal } = (await app.services.plan.changeElement(app.planId, secretariat, ia.id, { staffHours }, 'Færre timer')) as { proposal: { id: string } };
+      await assert.rejects(
+        app.services.plan.recordBoardDecision(app.planId, board, proposal.id, true, '2026-03-12', 'Punkt 2', async () => {
+          throw new Error('indstillingen kunne ikke gemmes');
+        }),
+        /indstillingen kunne ikke gemmes/,
+      );
+      assert.equal((await app.services.plan.proposal(app.planId, proposal.id)).status, 'afventer_bestyrelse');
+      const after = (await app.services.plan.snapshot(app.planId)).find<InterventionAreaData>('intervention-area', 'beskaeftigelse')!;
+      assert.equal(after.version, ia.version);
+    });
+
     it('lets a proposal the board does not agree on leave the plan unchanged', async () => {
       const ia = (await app.services.plan.snapshot(app.planId)).find<InterventionAreaData>('intervention-area', 'kriminalitetsforebyggelse')!;
       const staffHours: StaffHours[] = ia.data.staffHours.map((h, i) => (i === 0 ? { ...h, hoursPerYear: 1, printed: '1 time' } : h));
