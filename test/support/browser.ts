@@ -58,7 +58,14 @@ export interface RunningApp extends TestApp {
 export async function startServer(engine: DatabaseEngine, options: TestAppOptions = {}): Promise<RunningApp> {
   const app = await startTestApp(engine, options);
   const baseUrl = await app.app.listen({ host: '127.0.0.1', port: 0 });
-  return Object.assign(app, { baseUrl });
+  const close = app.close.bind(app);
+  // When a suite ends, the browser may still hold a connection mid-request (a form upload answered before its body was
+  // read, a progress poll); a graceful close would wait for it for ever. The suite's tests are done, so cut them.
+  const closeNow = async () => {
+    app.app.server.closeAllConnections();
+    await close();
+  };
+  return Object.assign(app, { baseUrl, close: closeNow });
 }
 
 /**
