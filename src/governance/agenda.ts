@@ -10,6 +10,7 @@
  * the next meeting, and «Indstillinger til bestyrelsen» on the steering group's agenda before a board meeting
  * (lines 3339-3340: recommendations go from the steering group to the board).
  */
+import { longDanishDate } from '../time/copenhagen.js';
 import type { BodySlug } from './meeting-calendar.js';
 
 export type AgendaItemKey =
@@ -75,8 +76,7 @@ export interface SeededAgendaItem extends AgendaItemDefinition {
   attention: string[];
 }
 
-const shortDate = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dateText = (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`));
+const dateText = longDanishDate;
 
 /**
  * A body's agenda: its fixed items in order, each with the lines of what needs attention under it. Nothing is dropped:

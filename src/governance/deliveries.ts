@@ -6,7 +6,7 @@
  * assemble the report and send it out with the agenda.
  */
 import type { FieldError } from '../errors/errors.js';
-import { parseIsoDate } from '../time/copenhagen.js';
+import { longDanishDate, parseIsoDate } from '../time/copenhagen.js';
 import { addDays, DEFAULT_CLOSING_DAYS, isWorkingDay, type ClosingDay } from '../time/working-days.js';
 
 /** Working days between the deadline and the meeting when the secretariat does not choose another. */
@@ -127,14 +127,8 @@ export function parseFigures(json: string | null): DeliveryFigures | null {
   }
 }
 
-// Built once: Intl formatters are costly to construct. Noon UTC is the same calendar day in Copenhagen.
-const dateFormat = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** A date in Danish words: «21. april 2026». */
-export function danishDate(isoDate: string): string {
-  const d = parseIsoDate(isoDate);
-  return d ? dateFormat.format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12))) : isoDate;
-}
+export const danishDate = longDanishDate;
 
 /** A plain-text e-mail: what the mailer sends. */
 export interface MailText {

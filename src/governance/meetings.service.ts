@@ -21,7 +21,7 @@ import type { Db } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
 import type { PlanService } from '../plan/plan.service.js';
-import { danishDateOf, parseIsoDate } from '../time/copenhagen.js';
+import { danishDateOf, longDanishDate, parseIsoDate } from '../time/copenhagen.js';
 import { daysBetween } from '../time/working-days.js';
 import type { BodyMemberRow, CalendarFeedRow, MeetingRow } from './governance.table.js';
 import { calendarFile, type CalendarEvent, type Participant } from './ics.js';
@@ -137,12 +137,8 @@ export interface CalendarFeed {
   revokedAt: string | null;
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** A Danish date, «5. maj 2026». */
-export function danishDate(date: string): string {
-  return DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
-}
+export const danishDate = longDanishDate;
 
 /** A meeting as lists and reports name it, e.g. «Styregruppemøde (forår) 5. maj 2026». */
 export function meetingLabel(m: Pick<Meeting, 'title' | 'date'>): string {

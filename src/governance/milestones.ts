@@ -10,7 +10,7 @@
  * The plan gives no form for a milestone plan and no warning period. Helhed's reading: a milestone has a due date, an
  * owner, a status and the milestones it waits for; «i risiko» looks `DEFAULT_AT_RISK_WITHIN_DAYS` ahead.
  */
-import { parseIsoDate } from '../time/copenhagen.js';
+import { longDanishDate, parseIsoDate } from '../time/copenhagen.js';
 import { daysBetween } from '../time/working-days.js';
 
 /** A milestone's statuses in the order work goes through them. */
@@ -79,13 +79,10 @@ export const DEFAULT_AT_RISK_WITHIN_DAYS = 14;
 /** How many upcoming milestones a plan summary lists by default. */
 export const DEFAULT_NEXT_DUE_COUNT = 3;
 
-// Built once: Intl formatters are costly to construct, and an overview assesses every milestone of every plan.
-const danishDate = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 function formatDate(isoDate: string): string {
   const d = parseIsoDate(isoDate);
   if (!d) throw new RangeError(`Datoen skal være på formen ÅÅÅÅ-MM-DD, ikke «${isoDate}».`);
-  return danishDate.format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+  return longDanishDate(isoDate);
 }
 
 const days = (n: number) => (n === 1 ? '1 dag' : `${n} dage`);

@@ -44,6 +44,15 @@ export function startOfDanishDay(isoDate: string): Date | null {
   return d ? localToInstant(d.year, d.month, d.day) : null;
 }
 
+// Built once: Intl formatters are costly to construct. A calendar date is formatted at noon UTC, the same day here.
+const longDateFormat = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar date ('YYYY-MM-DD') in Danish words, «5. maj 2026»; anything that is not such a date is returned as it is. */
+export function longDanishDate(isoDate: string): string {
+  const d = parseIsoDate(isoDate);
+  return d ? longDateFormat.format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12))) : isoDate;
+}
+
 /** The Danish calendar date ('YYYY-MM-DD') of an instant. */
 export function danishDateOf(instant: Date): string {
   const parts = Object.fromEntries(partsFormat.formatToParts(instant).map((p) => [p.type, p.value]));
