@@ -59,6 +59,20 @@ import { economyPages } from './economy/economy.pages.js';
 import { economyApi } from './economy/economy.api.js';
 import { reportPages } from './reports/reports.pages.js';
 import { reportsApi } from './reports/reports.api.js';
+import { crisisGroupPages } from './crisis/crisis-group.pages.js';
+import { crisisGroupApi } from './crisis/crisis-group.api.js';
+import { incidentsPages } from './crisis/incidents.pages.js';
+import { incidentsApi } from './crisis/incidents.api.js';
+import { conveningPages } from './crisis/convening.pages.js';
+import { conveningApi } from './crisis/convening.api.js';
+import { actionsPages } from './crisis/actions.pages.js';
+import { actionsApi } from './crisis/actions.api.js';
+import { communicationPages } from './crisis/communication.pages.js';
+import { communicationApi } from './crisis/communication.api.js';
+import { logPages } from './crisis/log.pages.js';
+import { logApi } from './crisis/log.api.js';
+import { evaluationPages } from './crisis/evaluation.pages.js';
+import { evaluationApi } from './crisis/evaluation.api.js';
 
 /** What route modules get: the open database, configuration, services and the clock. */
 export interface AppServices {
@@ -196,6 +210,20 @@ export async function buildApp(options: { config: Config; database: Db; clock?: 
   await app.register(economyApi(services));
   await app.register(reportPages(services));
   await app.register(reportsApi(services));
+  await app.register(crisisGroupPages(services));
+  await app.register(crisisGroupApi(services));
+  await app.register(incidentsPages(services));
+  await app.register(incidentsApi(services));
+  await app.register(conveningPages(services));
+  await app.register(conveningApi(services));
+  await app.register(actionsPages(services));
+  await app.register(actionsApi(services));
+  await app.register(communicationPages(services));
+  await app.register(communicationApi(services));
+  await app.register(logPages(services));
+  await app.register(logApi(services));
+  await app.register(evaluationPages(services));
+  await app.register(evaluationApi(services));
   await app.register(apiDocsRoutes(services, routes));
 
   site.demo = await hasDemoData(options.database.db);

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_outputs_and_hours.js';
 import * as m0007 from './migrations/0007_outcomes.js';
 import * as m0008 from './migrations/0008_participant_imports.js';
 import * as m0009 from './migrations/0009_governance.js';
+import * as m0010 from './migrations/0010_crisis.js';
 
 /** Every migration, in order. Listed by hand so that the set is the same in a bundle, a test and the CLI. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_outcomes': m0007,
   '0008_participant_imports': m0008,
   '0009_governance': m0009,
+  '0010_crisis': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

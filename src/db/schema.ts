@@ -3,6 +3,7 @@
  * with their feature. Timestamps are ISO 8601 UTC strings; flags are 0/1 integers in SQL and booleans in the domain.
  */
 import type { Generated } from 'kysely';
+import type { CrisisTables } from '../crisis/crisis.table.js';
 import type { GovernanceTables } from '../governance/governance.table.js';
 import type { ParticipantTables } from '../participants/participants.table.js';
 
@@ -222,7 +223,7 @@ export type MeasurementStagingRow = Pick<
   'id' | 'indicator_code' | 'scope' | 'period_kind' | 'period_start' | 'period_end' | 'period_label' | 'value' | 'numerator' | 'denominator' | 'source' | 'drawn_on' | 'note'
 > & { import_id: string; row_number: number };
 
-export interface Database extends ParticipantTables, GovernanceTables {
+export interface Database extends ParticipantTables, GovernanceTables, CrisisTables {
   plans: PlanRow;
   organisations: OrganisationRow;
   users: UserRow;

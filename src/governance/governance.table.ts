@@ -20,6 +20,12 @@ export interface BodyMemberRow {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** The member's own Helhed account (crisis group: § 115 access, confirming their own data); migration 0010. */
+  user_id: string | null;
+  contact_confirmed_at: string | null;
+  contact_confirmed_by_label: string | null;
+  /** The crisis group's required contact, who invites everyone (chef for bystrategisk udvikling). */
+  is_required_contact: number;
 }
 
 export interface MeetingRow {

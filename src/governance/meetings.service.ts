@@ -409,6 +409,10 @@ export class MeetingService {
       sort_order: rows.filter((r) => r.body === body).length + 1,
       created_at: at,
       updated_at: at,
+      user_id: null,
+      contact_confirmed_at: null,
+      contact_confirmed_by_label: null,
+      is_required_contact: 0,
       ...m,
     });
     for (const element of snapshot.bodies()) {
@@ -418,7 +422,15 @@ export class MeetingService {
     }
     for (const element of snapshot.crisisRoles()) {
       const role = element.data;
-      const principal = member('beredskabsgruppe', { role: role.role, organisation: role.organisation, name: role.principal.name, phone: role.principal.phone ?? null, is_authority: role.isAuthority ? 1 : 0 });
+      const principal = member('beredskabsgruppe', {
+        role: role.role,
+        organisation: role.organisation,
+        name: role.principal.name,
+        phone: role.principal.phone ?? null,
+        is_authority: role.isAuthority ? 1 : 0,
+        // The plan: «Chef for Bystrategisk udvikling i Bysekretariatet kontaktes og har ansvaret for, at alle bliver inviteret».
+        is_required_contact: role.role === 'Chef for bystrategisk udvikling' ? 1 : 0,
+      });
       rows.push(principal);
       if (role.substitute) {
         rows.push(member('beredskabsgruppe', { role: role.role, organisation: role.organisation, name: role.substitute.name, phone: role.substitute.phone ?? null, is_authority: role.isAuthority ? 1 : 0, substitute_for: principal.id }));
@@ -512,7 +524,19 @@ export class MeetingService {
     const clean = MeetingService.columns(input);
     await this.checkMember(planId, body, clean, null);
     const at = nowIso(this.clock);
-    const row: BodyMemberRow = { id: newId(), plan_id: planId, body, ...clean, sort_order: 0, created_at: at, updated_at: at };
+    const row: BodyMemberRow = {
+      id: newId(),
+      plan_id: planId,
+      body,
+      ...clean,
+      sort_order: 0,
+      created_at: at,
+      updated_at: at,
+      user_id: null,
+      contact_confirmed_at: null,
+      contact_confirmed_by_label: null,
+      is_required_contact: 0,
+    };
     await this.database.db.transaction().execute(async (trx) => {
       row.sort_order = (await repo.maxSortOrder(trx, planId, body)) + 1;
       await repo.insertMembers(trx, [row]);

@@ -10,6 +10,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An iCalendar invitation (RFC 5545/6047), sent as the message's calendar part and as `invitation.ics`. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 /** What became of one message. `ikke sendt` when no SMTP server is configured. */
@@ -41,7 +43,13 @@ export function createMailer(config: { smtpUrl: string | undefined; from: string
     async send(message) {
       transport ??= nodemailer.createTransport({ url, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS });
       try {
-        await transport.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text });
+        await transport.sendMail({
+          from: config.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          ...(message.calendar ? { icalEvent: { method: message.calendar.method, filename: 'invitation.ics', content: message.calendar.content } } : {}),
+        });
         return { status: 'sendt' };
       } catch (error) {
         return { status: 'fejlet', error: describeFailure(error) };

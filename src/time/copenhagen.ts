@@ -58,3 +58,34 @@ export function danishDateOf(instant: Date): string {
   const parts = Object.fromEntries(partsFormat.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+/** An instant as ISO 8601 with Copenhagen's offset at that instant, to the second: «2026-04-09T23:59:59+02:00». */
+export function isoWithOffset(instant: Date): string {
+  const offsetMinutes = Math.round(offsetAt(instant.getTime()) / 60_000);
+  const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Parses an ISO 8601 instant that states its offset (`Z` or `±HH:MM`), e.g. «2026-03-28T20:30:00+01:00»; null for
+ * anything else, including a local time without an offset, which would be ambiguous.
+ */
+export function parseInstantWithOffset(value: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/.exec(value);
+  if (!m || !parseIsoDate(m[1]!)) return null;
+  const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  if (m[6] !== 'Z' && (Number(m[7]) > 14 || Number(m[8]) > 59)) return null;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+// Built once, like the date formatter above.
+const dateTimeFormat = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An instant in Danish words with weekday and Copenhagen time, «lørdag den 28. marts 2026 kl. 20.30». */
+export function danishDateTime(instant: Date | string): string {
+  return dateTimeFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+}

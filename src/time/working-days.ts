@@ -5,8 +5,8 @@
  */
 import { parseIsoDate } from './copenhagen.js';
 
-/** A closing day that recurs every year, as `MM-DD`. */
-export type ClosingDay = `${number}-${number}`;
+/** A closing day: `MM-DD` recurs every year, `YYYY-MM-DD` is one day (a configured calendar may hold both). */
+export type ClosingDay = string;
 
 /** Grundlovsdag, juleaftensdag and nytårsaftensdag: closed in Danish public administration, though no public holiday. */
 export const DEFAULT_CLOSING_DAYS: readonly ClosingDay[] = ['06-05', '12-24', '12-31'];
@@ -93,7 +93,7 @@ export function nonWorkingReason(isoDate: string, closingDays: readonly ClosingD
   if (weekday === 0) return 'søndag';
   const holiday = holidaysOf(Number(isoDate.slice(0, 4))).get(isoDate);
   if (holiday) return holiday;
-  if (closingDays.includes(isoDate.slice(5) as ClosingDay)) return 'lukkedag';
+  if (closingDays.includes(isoDate.slice(5)) || closingDays.includes(isoDate)) return 'lukkedag';
   return null;
 }
 

@@ -23,6 +23,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/timer', label: 'Timer', access: 'dashboard.read' },
   { href: '/styring', label: 'Styring', access: 'plan.read' },
   { href: '/rapporter', label: 'Rapporter', access: 'reports.read' },
+  { href: '/beredskab', label: 'Beredskab', access: 'beredskab.read' },
   { href: '/organisation', label: 'Organisation', access: 'plan.read' },
   { href: '/brugere', label: 'Brugere', access: 'users.manage' },
   { href: '/persondata', label: 'Persondata', access: 'users.manage' },

@@ -1,0 +1,7 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppServices } from '../app.js';
+
+/** Pages of the crisis module, part D, action plans and the plan's duties (issue 7). */
+export function actionsPages(_services: AppServices): FastifyPluginAsync {
+  return async () => {};
+}

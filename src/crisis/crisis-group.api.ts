@@ -1,0 +1,7 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppServices } from '../app.js';
+
+/** JSON API of the crisis module, part A, the crisis group (members, confirmations, campaign, crisis card) (issue 7). */
+export function crisisGroupApi(_services: AppServices): FastifyPluginAsync {
+  return async () => {};
+}

@@ -1,0 +1,196 @@
+/**
+ * Writing and reading an incident's log (issue 7, part 6). Every part of the crisis module records its events here,
+ * inside the transaction of the change itself, so an event and its entry are stored together or not at all. Entries
+ * are never changed or deleted (the database refuses it too, migration 0010); a correction is a new entry that points
+ * to the one it corrects. Reading never filters: callers show entries through `visibleEntries` (crisis-access.ts).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../audit/audit.service.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { newId, nowIso } from '../db/ids.js';
+import type { Database } from '../db/schema.js';
+import { NotFoundError } from '../errors/errors.js';
+import type { CrisisLogEntryRow } from './crisis.table.js';
+import { crisisLogKey, entryHash, verifyChain, type ChainedEntry, type ChainReport, type LogKind } from './crisis-log.js';
+import type { LogClassification } from './levels.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export interface LogInput {
+  kind: LogKind;
+  text: string;
+  classification?: LogClassification;
+  /** The event's facts (level, deadline, who …), kept as JSON. */
+  data?: Record<string, unknown> | null;
+  /** The entry this one corrects. */
+  correctsId?: string | null;
+}
+
+export interface LogEntry {
+  id: string;
+  incidentId: string;
+  seq: number;
+  recordedAt: string;
+  kind: string;
+  classification: LogClassification;
+  actorUserId: string | null;
+  actorLabel: string;
+  text: string;
+  data: Record<string, unknown> | null;
+  correctsId: string | null;
+  hash: string;
+}
+
+function chained(row: CrisisLogEntryRow): ChainedEntry & { hash: string } {
+  return {
+    planId: row.plan_id,
+    incidentId: row.incident_id,
+    seq: Number(row.seq),
+    recordedAt: row.recorded_at,
+    kind: row.kind,
+    classification: row.classification as LogClassification,
+    actorUserId: row.actor_user_id,
+    actorLabel: row.actor_label,
+    text: row.text,
+    data: row.data,
+    correctsId: row.corrects_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function toEntry(row: CrisisLogEntryRow): LogEntry {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    seq: Number(row.seq),
+    recordedAt: row.recorded_at,
+    kind: row.kind,
+    classification: row.classification as LogClassification,
+    actorUserId: row.actor_user_id,
+    actorLabel: row.actor_label,
+    text: row.text,
+    data: row.data === null ? null : (JSON.parse(row.data) as Record<string, unknown>),
+    correctsId: row.corrects_id,
+    hash: row.hash,
+  };
+}
+
+export class CrisisLog {
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly database: Db,
+    secret: Buffer,
+    private readonly clock: () => Date,
+  ) {
+    this.key = crisisLogKey(secret);
+  }
+
+  /**
+   * Appends an entry to an incident's log inside the caller's transaction, after the entries already there: the
+   * incident row is locked (PostgreSQL; SQLite writes one transaction at a time), the entry chained to the head, and
+   * the head moved on.
+   *
+   * @throws NotFoundError when the incident is not in the plan
+   */
+  async append(trx: Transaction<Database>, planId: string, incidentId: string, actor: Actor, input: LogInput): Promise<LogEntry> {
+    let query = trx.selectFrom('crisis_incidents').select(['log_length', 'log_head_hash']).where('id', '=', incidentId).where('plan_id', '=', planId);
+    if (this.database.engine === 'postgres') query = query.forUpdate();
+    const head = await query.executeTakeFirst();
+    if (!head) throw new NotFoundError('Hændelsen findes ikke i planen.');
+    const entry: ChainedEntry = {
+      planId,
+      incidentId,
+      seq: Number(head.log_length) + 1,
+      recordedAt: nowIso(this.clock),
+      kind: input.kind,
+      classification: input.classification ?? 'generel',
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      text: input.text,
+      data: input.data ? JSON.stringify(input.data) : null,
+      correctsId: input.correctsId ?? null,
+      prevHash: head.log_head_hash,
+    };
+    const row: CrisisLogEntryRow = {
+      id: newId(),
+      plan_id: planId,
+      incident_id: incidentId,
+      seq: entry.seq,
+      recorded_at: entry.recordedAt,
+      kind: entry.kind,
+      classification: entry.classification,
+      actor_user_id: entry.actorUserId,
+      actor_label: entry.actorLabel,
+      text: entry.text,
+      data: entry.data,
+      corrects_id: entry.correctsId,
+      prev_hash: entry.prevHash,
+      hash: entryHash(this.key, entry),
+    };
+    await trx.insertInto('crisis_log_entries').values(row).execute();
+    await trx.updateTable('crisis_incidents').set({ log_length: row.seq, log_head_hash: row.hash }).where('id', '=', incidentId).execute();
+    return toEntry(row);
+  }
+
+  /** Appends several entries in order (`append` for each). */
+  async appendAll(trx: Transaction<Database>, planId: string, incidentId: string, actor: Actor, inputs: readonly LogInput[]): Promise<LogEntry[]> {
+    const written: LogEntry[] = [];
+    for (const input of inputs) written.push(await this.append(trx, planId, incidentId, actor, input));
+    return written;
+  }
+
+  /** Every entry of an incident in order, unfiltered: show them through `visibleEntries`. */
+  async entries(planId: string, incidentId: string, db: Q = this.database.db): Promise<LogEntry[]> {
+    const rows = await db.selectFrom('crisis_log_entries').selectAll().where('plan_id', '=', planId).where('incident_id', '=', incidentId).orderBy('seq').execute();
+    return rows.map(toEntry);
+  }
+
+  /** The last `count` entries of an incident, newest first, unfiltered. */
+  async latest(planId: string, incidentId: string, count: number): Promise<LogEntry[]> {
+    const rows = await this.database.db
+      .selectFrom('crisis_log_entries')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('incident_id', '=', incidentId)
+      .orderBy('seq', 'desc')
+      .limit(count)
+      .execute();
+    return rows.map(toEntry);
+  }
+
+  /** Checks one incident's chain against its stored head. @throws NotFoundError */
+  async verify(planId: string, incidentId: string): Promise<ChainReport> {
+    const head = await this.database.db.selectFrom('crisis_incidents').select(['log_length', 'log_head_hash']).where('id', '=', incidentId).where('plan_id', '=', planId).executeTakeFirst();
+    if (!head) throw new NotFoundError('Hændelsen findes ikke i planen.');
+    const rows = await this.database.db.selectFrom('crisis_log_entries').selectAll().where('plan_id', '=', planId).where('incident_id', '=', incidentId).orderBy('seq').execute();
+    return verifyChain(this.key, incidentId, rows.map(chained), { length: Number(head.log_length), hash: head.log_head_hash });
+  }
+
+  /** Checks every incident's chain in the plan, in one pass over the log. */
+  async verifyAll(planId: string): Promise<ChainReport[]> {
+    const heads = await this.database.db.selectFrom('crisis_incidents').select(['id', 'log_length', 'log_head_hash']).where('plan_id', '=', planId).orderBy('number').execute();
+    const rows = await this.database.db.selectFrom('crisis_log_entries').selectAll().where('plan_id', '=', planId).orderBy('incident_id').orderBy('seq').execute();
+    const byIncident = new Map<string, (ChainedEntry & { hash: string })[]>();
+    for (const row of rows) {
+      let list = byIncident.get(row.incident_id);
+      if (!list) byIncident.set(row.incident_id, (list = []));
+      list.push(chained(row));
+    }
+    return heads.map((h) => verifyChain(this.key, h.id, byIncident.get(h.id) ?? [], { length: Number(h.log_length), hash: h.log_head_hash }));
+  }
+}
+
+const instances = new WeakMap<object, CrisisLog>();
+
+/** One CrisisLog per app. */
+export function crisisLogFor(app: { database: Db; config: Pick<Config, 'secret'>; clock: () => Date }): CrisisLog {
+  let log = instances.get(app);
+  if (!log) {
+    log = new CrisisLog(app.database, app.config.secret, app.clock);
+    instances.set(app, log);
+  }
+  return log;
+}
