@@ -169,6 +169,7 @@ export interface CrisisEvaluationRow {
   worked: string | null;
   improve: string | null;
   channels_right: number | null;
+  channels_note: string | null;
   recommendations: string | null;
   completed_at: string | null;
   completed_by_label: string | null;

@@ -201,6 +201,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('improve', 'text')
     // Whether the right information channels were used (1/0), or null before the evaluation.
     .addColumn('channels_right', 'integer')
+    // What the group says about the channels used: which worked, which were missing.
+    .addColumn('channels_note', 'text')
     .addColumn('recommendations', 'text')
     .addColumn('completed_at', ts)
     .addColumn('completed_by_label', 'text')
