@@ -153,6 +153,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('incident_id', 'text', (c) => c.notNull().references('crisis_incidents.id'))
     // beboere, medarbejdere, afdelingsbestyrelser, presse or andre
     .addColumn('audience', 'text', (c) => c.notNull())
+    // Who, for «andre» (e.g. «skolen og klubben»), or a narrower group of the audience.
+    .addColumn('audience_detail', 'text')
     .addColumn('responsible_member_id', 'text', (c) => c.references('body_members.id'))
     .addColumn('responsible_label', 'text', (c) => c.notNull())
     .addColumn('message', 'text', (c) => c.notNull())
@@ -160,10 +162,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('planned_at', ts)
     // kladde, til_godkendelse, godkendt, afvist or udsendt
     .addColumn('status', 'text', (c) => c.notNull())
+    // Who asked for approval: the approver must be someone else (four eyes), compared by user id.
+    .addColumn('submitted_at', ts)
+    .addColumn('submitted_by_user_id', 'text')
+    .addColumn('submitted_by_label', 'text')
     .addColumn('approved_at', ts)
+    .addColumn('approved_by_user_id', 'text')
     .addColumn('approved_by_label', 'text')
+    .addColumn('rejected_at', ts)
+    .addColumn('rejected_by_label', 'text')
     .addColumn('rejection_reason', 'text')
     .addColumn('sent_at', ts)
+    .addColumn('sent_by_label', 'text')
+    // The beredskabsplan's rule an item was suggested from (its key and OCR lines, e.g. «3516-3518»), or null.
+    .addColumn('suggestion_key', 'text')
+    .addColumn('plan_ref', 'text')
+    .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .addColumn('updated_by_label', 'text', (c) => c.notNull())
