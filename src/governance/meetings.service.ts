@@ -27,6 +27,7 @@ import type { BodyMemberRow, CalendarFeedRow, MeetingRow } from './governance.ta
 import { calendarFile, type CalendarEvent, type Participant } from './ics.js';
 import { cadenceWarnings, generateYearCalendar, type MeetingKind, type PlannedMeeting } from './meeting-calendar.js';
 import * as repo from './meetings.repository.js';
+import { removalRefusal } from '../crisis/crisis-group.js';
 
 export type MeetingBody = 'bestyrelse' | 'styregruppe';
 export type BodyKey = MeetingBody | 'beredskabsgruppe';
@@ -578,11 +579,16 @@ export class MeetingService {
     return toMember(next, true);
   }
 
-  /** Removes a member; their substitutes stay as ordinary members. Audited. */
+  /**
+   * Removes a member; their substitutes stay as ordinary members. Audited. A principal of the crisis group is refused:
+   * they leave only with a successor named in the same step (`src/crisis/crisis-group.service.ts`, «Udskift»).
+   */
   async removeMember(actor: Actor, planId: string, body: BodyKey, id: string): Promise<void> {
     await this.database.db.transaction().execute(async (trx) => {
       const before = await repo.findMember(trx, planId, id);
       if (!before || before.body !== body) throw new NotFoundError('Medlemmet findes ikke i organet.');
+      const refusal = body === 'beredskabsgruppe' ? removalRefusal({ substituteFor: before.substitute_for }) : null;
+      if (refusal) throw new ConflictError(refusal);
       await repo.deleteMember(trx, planId, id);
       await recordAudit(trx, actor, {
         action: 'delete',
