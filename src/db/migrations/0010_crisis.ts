@@ -155,7 +155,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('audience', 'text', (c) => c.notNull())
     // Who, for «andre» (e.g. «skolen og klubben»), or a narrower group of the audience.
     .addColumn('audience_detail', 'text')
-    .addColumn('responsible_member_id', 'text', (c) => c.references('body_members.id'))
+    // A member removed from the group leaves the item with their name in responsible_label.
+    .addColumn('responsible_member_id', 'text', (c) => c.references('body_members.id').onDelete('set null'))
     .addColumn('responsible_label', 'text', (c) => c.notNull())
     .addColumn('message', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull())
