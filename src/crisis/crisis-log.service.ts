@@ -12,7 +12,7 @@ import { newId, nowIso } from '../db/ids.js';
 import type { Database } from '../db/schema.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { CrisisLogEntryRow } from './crisis.table.js';
-import { crisisLogKey, entryHash, verifyChain, type ChainedEntry, type ChainReport, type LogKind } from './crisis-log.js';
+import { crisisLogKey, entryHash, headSeal, verifyChain, type ChainedEntry, type ChainReport, type LogKind } from './crisis-log.js';
 import type { LogClassification } from './levels.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -90,8 +90,8 @@ export class CrisisLog {
 
   /**
    * Appends an entry to an incident's log inside the caller's transaction, after the entries already there: the
-   * incident row is locked (PostgreSQL; SQLite writes one transaction at a time), the entry chained to the head, and
-   * the head moved on.
+   * incident row is locked (PostgreSQL; SQLite writes one transaction at a time), the entry chained to the last one,
+   * and the head moved on and sealed.
    *
    * @throws NotFoundError when the incident is not in the plan
    */
@@ -100,10 +100,12 @@ export class CrisisLog {
     if (this.database.engine === 'postgres') query = query.forUpdate();
     const head = await query.executeTakeFirst();
     if (!head) throw new NotFoundError('Hændelsen findes ikke i planen.');
+    const length = Number(head.log_length);
+    const last = length === 0 ? undefined : await trx.selectFrom('crisis_log_entries').select('hash').where('incident_id', '=', incidentId).where('seq', '=', length).executeTakeFirst();
     const entry: ChainedEntry = {
       planId,
       incidentId,
-      seq: Number(head.log_length) + 1,
+      seq: length + 1,
       recordedAt: nowIso(this.clock),
       kind: input.kind,
       classification: input.classification ?? 'generel',
@@ -112,7 +114,8 @@ export class CrisisLog {
       text: input.text,
       data: input.data ? JSON.stringify(input.data) : null,
       correctsId: input.correctsId ?? null,
-      prevHash: head.log_head_hash,
+      // A last entry removed outside Helhed leaves nothing to link to; verification shows that gap.
+      prevHash: last?.hash ?? '',
     };
     const row: CrisisLogEntryRow = {
       id: newId(),
@@ -131,7 +134,7 @@ export class CrisisLog {
       hash: entryHash(this.key, entry),
     };
     await trx.insertInto('crisis_log_entries').values(row).execute();
-    await trx.updateTable('crisis_incidents').set({ log_length: row.seq, log_head_hash: row.hash }).where('id', '=', incidentId).execute();
+    await trx.updateTable('crisis_incidents').set({ log_length: row.seq, log_head_hash: headSeal(this.key, incidentId, row.seq, row.hash) }).where('id', '=', incidentId).execute();
     return toEntry(row);
   }
 
@@ -161,18 +164,31 @@ export class CrisisLog {
     return rows.map(toEntry);
   }
 
+  /**
+   * Reads in one snapshot (a transaction; REPEATABLE READ on PostgreSQL), so that an entry appended between reading
+   * the head and reading the entries is not taken for one added outside Helhed.
+   */
+  private snapshot<T>(read: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const transaction = this.database.db.transaction();
+    return (this.database.engine === 'postgres' ? transaction.setIsolationLevel('repeatable read') : transaction).execute(read);
+  }
+
   /** Checks one incident's chain against its stored head. @throws NotFoundError */
   async verify(planId: string, incidentId: string): Promise<ChainReport> {
-    const head = await this.database.db.selectFrom('crisis_incidents').select(['log_length', 'log_head_hash']).where('id', '=', incidentId).where('plan_id', '=', planId).executeTakeFirst();
-    if (!head) throw new NotFoundError('Hændelsen findes ikke i planen.');
-    const rows = await this.database.db.selectFrom('crisis_log_entries').selectAll().where('plan_id', '=', planId).where('incident_id', '=', incidentId).orderBy('seq').execute();
-    return verifyChain(this.key, incidentId, rows.map(chained), { length: Number(head.log_length), hash: head.log_head_hash });
+    return this.snapshot(async (trx) => {
+      const head = await trx.selectFrom('crisis_incidents').select(['log_length', 'log_head_hash']).where('id', '=', incidentId).where('plan_id', '=', planId).executeTakeFirst();
+      if (!head) throw new NotFoundError('Hændelsen findes ikke i planen.');
+      const rows = await trx.selectFrom('crisis_log_entries').selectAll().where('plan_id', '=', planId).where('incident_id', '=', incidentId).orderBy('seq').execute();
+      return verifyChain(this.key, incidentId, rows.map(chained), { length: Number(head.log_length), hash: head.log_head_hash });
+    });
   }
 
   /** Checks every incident's chain in the plan, in one pass over the log. */
   async verifyAll(planId: string): Promise<ChainReport[]> {
-    const heads = await this.database.db.selectFrom('crisis_incidents').select(['id', 'log_length', 'log_head_hash']).where('plan_id', '=', planId).orderBy('number').execute();
-    const rows = await this.database.db.selectFrom('crisis_log_entries').selectAll().where('plan_id', '=', planId).orderBy('incident_id').orderBy('seq').execute();
+    const { heads, rows } = await this.snapshot(async (trx) => ({
+      heads: await trx.selectFrom('crisis_incidents').select(['id', 'log_length', 'log_head_hash']).where('plan_id', '=', planId).orderBy('number').execute(),
+      rows: await trx.selectFrom('crisis_log_entries').selectAll().where('plan_id', '=', planId).orderBy('incident_id').orderBy('seq').execute(),
+    }));
     const byIncident = new Map<string, (ChainedEntry & { hash: string })[]>();
     for (const row of rows) {
       let list = byIncident.get(row.incident_id);
