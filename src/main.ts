@@ -8,6 +8,7 @@ import { seedDemoData } from './demo/demo-data.js';
 import { site } from './web/site.js';
 import { SYSTEM_ACTOR } from './audit/audit.service.js';
 import { scheduleRetention } from './privacy/privacy.service.js';
+import { scheduleEscalation } from './crisis/convening.service.js';
 
 /** Starts Helhed: migrate, make sure there is a plan and an administrator, then serve. */
 async function main(): Promise<void> {
@@ -37,12 +38,15 @@ async function main(): Promise<void> {
   statistics.unref();
   // Personal data past its retention period is erased a minute after start and then daily (src/privacy/retention.ts).
   const stopRetention = scheduleRetention(services.privacy, { ...SYSTEM_ACTOR, label: 'opbevaringsjobbet' }, app.log);
+  // Crisis-group members who have not answered in time are escalated to their substitutes every minute (issue 7).
+  const stopEscalation = scheduleEscalation(services, app.log);
 
   const stop = async (signal: string) => {
     app.log.info(`${signal}: lukker ned`);
     clearInterval(purge);
     clearInterval(statistics);
     stopRetention();
+    stopEscalation();
     await app.close();
     await database.close();
     process.exit(0);

@@ -228,7 +228,8 @@ export class ConveningService {
     return { participant: { ...row, response_token_hash: hash }, token, kind, ...(standsInFor ? { standsInFor } : {}) };
   }
 
-  private async areaName(planId: string, slug: string | null): Promise<string> {
+  /** An area's name by its slug, «Flere områder» for an incident of several. */
+  async areaNameOf(planId: string, slug: string | null): Promise<string> {
     if (slug === null) return 'Flere områder';
     const snapshot = await this.services.plan.snapshot(planId);
     return snapshot.areas().find((a) => a.data.slug === slug)?.data.name ?? slug;
@@ -246,7 +247,7 @@ export class ConveningService {
     const withEmail = pending.filter((p) => p.participant.email);
     if (withEmail.length === 0) return [];
     const incident = await loadIncident(this.services.database, planId, incidentId);
-    const area = await this.areaName(planId, incident.areaSlug);
+    const area = await this.areaNameOf(planId, incident.areaSlug);
     const sequence = await repo.meetingChanges(this.db, planId, incidentId);
     const base = this.services.config.publicUrl;
     const messages: OutgoingMail[] = withEmail.map((p) => {
@@ -377,7 +378,7 @@ export class ConveningService {
     const row = await repo.findByTokenHash(this.db, sha256(token));
     if (!row) return null;
     const incident = await loadIncident(this.services.database, row.plan_id, row.incident_id);
-    return { participant: toParticipant(row, 0, []), incident, areaName: await this.areaName(row.plan_id, incident.areaSlug) };
+    return { participant: toParticipant(row, 0, []), incident, areaName: await this.areaNameOf(row.plan_id, incident.areaSlug) };
   }
 
   /** Answers by the personal link, without a login. @throws NotFoundError, ValidationError */
@@ -387,7 +388,10 @@ export class ConveningService {
     if (!found) throw new NotFoundError('Linket er ikke gyldigt. Brug linket i den seneste e-mail om indkaldelsen.');
     const actor: Actor = { ...SYSTEM_ACTOR, label: `${found.name} (via svarlink)` };
     await this.db.transaction().execute(async (trx) => {
-      const row = (await repo.findByTokenHash(trx, sha256(token)))!;
+      const row = await repo.findByTokenHash(trx, sha256(token));
+      if (!row) throw new NotFoundError('Linket er ikke gyldigt. Brug linket i den seneste e-mail om indkaldelsen.');
+      const incident = await loadIncident(trx, row.plan_id, row.incident_id);
+      if (incident.status !== 'aktiv') throw new ValidationError([{ field: 'response', message: 'Beredskabet er afmeldt; der skal ikke svares længere.' }]);
       await this.record(trx, actor, row, response, 'svar via personligt link');
     });
     return toParticipant({ ...found, response, responded_at: nowIso(this.services.clock) }, 0, []);
