@@ -63,6 +63,11 @@ export const FLASH_MESSAGES = {
   milestoneDeleted: 'Milepælen er slettet.',
   milestoneStatusSet: 'Milepælens status er gemt.',
   reportFrozen: 'Rapporten er frosset som leveret. Udgaven ændres ikke, når data rettes bagefter.',
+  incidentActivated: 'Beredskabet er aktiveret. Mødefristen er fastsat, og beredskabsgruppen indkaldes.',
+  incidentConveningFailed: 'Beredskabet er aktiveret, og mødefristen er gemt, men indkaldelsen kunne ikke sendes. Se Indkaldelse, og ring til gruppen.',
+  incidentLevelChanged: 'Niveauet er skiftet, og den nye mødefrist er fastsat. Beredskabsgruppen får besked.',
+  incidentPoliceRecorded: 'Politiets vurdering er registreret i loggen.',
+  incidentStoodDown: 'Beredskabet er afmeldt. Vurdér, om indsatsen skal evalueres.',
 } as const;
 export type FlashKey = keyof typeof FLASH_MESSAGES;
 
