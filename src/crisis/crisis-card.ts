@@ -1,0 +1,166 @@
+/**
+ * The crisis card (issue 7, part A): ONE printable A4 page to keep by the phone, with the levels and their meeting
+ * deadlines, every role's principal and substitute with phone numbers, the required contact who invites everyone,
+ * the police fallback (Østjyllands Politis vagtchef, 114) and the press contacts, and when it was printed. The font is
+ * DKFDS's IBM Plex Sans from the installed package, as the reports use (`src/reports/render/report-pdf.ts`). When the
+ * group grows, the text is set smaller until it fits on the one page.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { danishDateTime } from '../time/copenhagen.js';
+import { LEVEL_NAMES, POLICE_FALLBACK_PHONE } from './levels.js';
+import type { CrisisCardData, CrisisMember } from './crisis-group.service.js';
+
+const require = createRequire(import.meta.url);
+const fontFolder = join(dirname(dirname(dirname(require.resolve('dkfds')))), 'src', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
+const REGULAR = join(fontFolder, 'IBMPlexSans-Regular.ttf');
+const BOLD = join(fontFolder, 'IBMPlexSans-Bold.ttf');
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 40;
+const WIDTH = A4.width - 2 * MARGIN;
+const BOTTOM = A4.height - MARGIN;
+const TEXT = '#1a1a1a';
+const MUTED = '#545454';
+const RULE = '#b3b3b3';
+const YELLOW = '#f6c700';
+const RED = '#a0161b';
+
+/** The deadlines as the card states them (plan lines 3420-3422; PRODUCT.md «Crisis deadlines»). */
+export const CARD_DEADLINES = {
+  gul: 'Beredskabsgruppen mødes inden for 3 arbejdsdage (senest kl. 23.59 på 3. arbejdsdag efter aktiveringsdagen).',
+  roed: 'Beredskabsgruppen mødes inden for 24 timer efter aktiveringen.',
+} as const;
+
+export interface CardOptions {
+  /** Compress the page streams (default); tests turn it off to read the text. */
+  compress?: boolean;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+const who = (m: CrisisMember | undefined) => (m ? [m.name ?? '(navn mangler)', m.position].filter(Boolean).join(', ') : '–');
+const phoneOf = (m: CrisisMember | undefined) => m?.phone ?? '–';
+
+/** The police role: an authority whose organisation is a police district. */
+function policeRole(data: CrisisCardData) {
+  return data.roles.find((r) => /politi/i.test(r.principal.organisation));
+}
+
+function render(data: CrisisCardData, size: number, options: CardOptions): { doc: Doc; pages: () => number; done: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: 0, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    compress: options.compress ?? true,
+    lang: 'da',
+    displayTitle: true,
+    info: { Title: 'Beredskabskort', Subject: `Den boligsociale beredskabsplan, ${data.planName}`, Author: data.planName, Creator: 'Helhed', CreationDate: data.printedAt },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('Plex', REGULAR);
+  doc.registerFont('Plex-Bold', BOLD);
+  const line = (gap = 4) => {
+    doc.moveDown(0.2);
+    doc.strokeColor(RULE).lineWidth(0.5).moveTo(MARGIN, doc.y).lineTo(MARGIN + WIDTH, doc.y).stroke();
+    doc.y += gap;
+  };
+  const heading = (text: string) => {
+    doc.moveDown(0.35);
+    doc.font('Plex-Bold').fontSize(size + 2.5).fillColor(TEXT).text(text, MARGIN, doc.y, { width: WIDTH });
+    doc.moveDown(0.15);
+  };
+  const para = (text: string, bold = false) => doc.font(bold ? 'Plex-Bold' : 'Plex').fontSize(size).fillColor(TEXT).text(text, MARGIN, doc.y, { width: WIDTH });
+
+  doc.font('Plex-Bold').fontSize(size + 9).fillColor(TEXT).text('Beredskabskort', MARGIN, MARGIN, { width: WIDTH });
+  doc.font('Plex').fontSize(size + 1).fillColor(MUTED).text(`Den boligsociale beredskabsplan · ${data.planName}`, { width: WIDTH });
+  doc.fontSize(size).text(`Udskrevet ${danishDateTime(data.printedAt)}. Fortroligt: kontaktoplysninger til beredskabsgruppens brug.`, { width: WIDTH });
+  line();
+
+  // The levels with a colour bar and their names in words, so the card reads the same in black and white.
+  for (const level of ['roed', 'gul'] as const) {
+    const y = doc.y;
+    doc.rect(MARGIN, y, 6, size * 2.6).fill(level === 'roed' ? RED : YELLOW);
+    doc.font('Plex-Bold').fontSize(size + 1).fillColor(TEXT).text(`${LEVEL_NAMES[level]}: ${level === 'roed' ? 'inden for 24 timer' : 'inden for 3 arbejdsdage'}`, MARGIN + 12, y, { width: WIDTH - 12 });
+    doc.font('Plex').fontSize(size).text(CARD_DEADLINES[level], MARGIN + 12, doc.y, { width: WIDTH - 12 });
+    doc.y = Math.max(doc.y, y + size * 2.6) + 4;
+  }
+
+  const required = data.roles.find((r) => r.principal.isRequiredContact)?.principal;
+  heading('Sådan aktiveres beredskabet');
+  para('Alle medlemmer kan aktivere beredskabet på gult eller rødt niveau. Kontakt så vidt muligt politiet først for at afdække situationen og niveauet.');
+  if (required) {
+    para(`Påkrævet kontakt, inviterer alle: ${who(required)}, ${required.role}, ${required.organisation}, tlf. ${phoneOf(required)}.`, true);
+  }
+  const police = policeRole(data);
+  const policeNames = police ? [police.principal, ...police.substitutes].map((m) => m.name).filter(Boolean).join(' eller ') : '';
+  para(`Kan ${policeNames || 'politiets kontaktpersoner'} ikke nås: Østjyllands Politis vagtchef, tlf. ${POLICE_FALLBACK_PHONE}.`, true);
+
+  heading('Beredskabsgruppen');
+  const cols = [
+    { title: 'Rolle og organisation', width: WIDTH * 0.3 },
+    { title: 'Medlem', width: WIDTH * 0.2 },
+    { title: 'Telefon', width: WIDTH * 0.13 },
+    { title: 'Suppleant', width: WIDTH * 0.22 },
+    { title: 'Telefon', width: WIDTH * 0.15 },
+  ];
+  const row = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'Plex-Bold' : 'Plex').fontSize(size).fillColor(TEXT);
+    const heights = cells.map((c, i) => doc.heightOfString(c, { width: cols[i]!.width - 4 }));
+    const y = doc.y;
+    let x = MARGIN;
+    cells.forEach((c, i) => {
+      doc.text(c, x, y, { width: cols[i]!.width - 4 });
+      x += cols[i]!.width;
+    });
+    doc.y = y + Math.max(...heights) + 2;
+    doc.strokeColor(RULE).lineWidth(0.3).moveTo(MARGIN, doc.y).lineTo(MARGIN + WIDTH, doc.y).stroke();
+    doc.y += 2;
+  };
+  row(cols.map((c) => c.title), true);
+  for (const r of data.roles) {
+    const subs = r.substitutes;
+    const mark = r.principal.isRequiredContact ? ' (påkrævet kontakt)' : '';
+    row([`${r.principal.role}, ${r.principal.organisation}${mark}`, who(r.principal), phoneOf(r.principal), subs.length ? subs.map(who).join('; ') : '–', subs.length ? subs.map(phoneOf).join('; ') : '–'], false);
+  }
+
+  heading('Ved kontakt til pressen');
+  para('Politi og kommune koordinerer kommunikationen til pressen; den aftales med boligorganisationernes ledelse. Inddrag:');
+  doc.moveDown(0.2);
+  if (data.press.length === 0) para('Ingen pressekontakter er registreret.');
+  for (const p of data.press) {
+    para(`${p.organisation}: ${[p.position, p.name].filter(Boolean).join(', ')}${p.phone ? `, tlf. ${p.phone}` : ''}`);
+  }
+
+  doc.font('Plex').fontSize(size - 1).fillColor(MUTED).text(
+    'Kilde: Den boligsociale beredskabsplan i helhedsplanen. Kontaktoplysningerne bekræftes af medlemmerne to gange om året; ret dem i Helhed under Beredskab → Beredskabsgruppen.',
+    MARGIN,
+    Math.max(doc.y + 8, BOTTOM - 3 * size),
+    { width: WIDTH },
+  );
+  const overflow = doc.y > BOTTOM;
+  return { doc, pages: () => (overflow ? 2 : doc.bufferedPageRange().count), done };
+}
+
+/**
+ * Renders the card on one A4 page: at 9.5 pt when it fits, smaller when the group is large, down to 6 pt.
+ */
+export async function crisisCardPdf(data: CrisisCardData, options: CardOptions = {}): Promise<Buffer> {
+  const sizes = [9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6];
+  for (const [i, size] of sizes.entries()) {
+    const attempt = render(data, size, options);
+    if (attempt.pages() === 1 || i === sizes.length - 1) {
+      attempt.doc.end();
+      return attempt.done;
+    }
+    attempt.doc.end();
+    await attempt.done;
+  }
+  throw new Error('unreachable');
+}
