@@ -235,11 +235,17 @@ export class ConveningService {
     return snapshot.areas().find((a) => a.data.slug === slug)?.data.name ?? slug;
   }
 
-  /** The organizer of the calendar invitation: the sender address Helhed mails from. */
-  private organizer(): IcsParticipant {
+  /**
+   * The organizer of the calendar invitation: the group's required contact, who by the plan invites everyone, when
+   * they have an address; otherwise the address Helhed mails from. Null when neither is one a calendar accepts.
+   */
+  private async organizer(planId: string): Promise<IcsParticipant | null> {
+    const contact = await this.db.selectFrom('body_members').select(['name', 'email']).where('plan_id', '=', planId).where('body', '=', 'beredskabsgruppe').where('is_required_contact', '=', 1).where('email', 'is not', null).executeTakeFirst();
+    if (contact?.email && EMAIL.test(contact.email)) return { name: contact.name ?? 'Beredskabsgruppen', email: contact.email };
     const from = this.services.config.mail.from;
     const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(from);
-    return m ? { name: m[1] || 'Helhed', email: m[2]! } : { name: 'Helhed', email: from.trim() };
+    const sender = m ? { name: m[1] || 'Helhed', email: m[2]! } : { name: 'Helhed', email: from.trim() };
+    return EMAIL.test(sender.email) ? sender : null;
   }
 
   /** Sends the prepared mails (after the transaction), each with the meeting's calendar invitation once it is set. */
@@ -250,6 +256,7 @@ export class ConveningService {
     const area = await this.areaNameOf(planId, incident.areaSlug);
     const sequence = await repo.meetingChanges(this.db, planId, incidentId);
     const base = this.services.config.publicUrl;
+    const organizer = incident.meetingPlannedAt ? await this.organizer(planId) : null;
     const messages: OutgoingMail[] = withEmail.map((p) => {
       const facts: InvitationFacts = {
         kind: p.kind,
@@ -267,12 +274,12 @@ export class ConveningService {
       };
       const { subject, text } = invitationMail(facts);
       const mail: OutgoingMail = { to: p.participant.email!, subject, text, purpose: p.kind === 'invitation' || p.kind === 'escalation' ? 'crisis-invitation' : p.kind === 'update' ? 'crisis-update' : 'crisis-meeting', relatedId: p.participant.id };
-      if (incident.meetingPlannedAt) {
+      if (incident.meetingPlannedAt && organizer) {
         try {
           const content = calendarFile([this.meetingEvent(incident, area, sequence)], {
             method: 'REQUEST',
             dtstamp: this.now(),
-            organizer: this.organizer(),
+            organizer,
             attendees: [{ name: p.participant.name, email: p.participant.email! }],
           });
           mail.calendar = { method: 'REQUEST', content };
