@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
+import { seedDemoConvening } from '../../src/crisis/convening.demo.js';
 import { conveningServiceFor } from '../../src/crisis/convening.service.js';
+import { seedDemoIncidents } from '../../src/crisis/incidents.demo.js';
 import type { Incident } from '../../src/crisis/incident.js';
 import { meetingServiceFor } from '../../src/governance/meetings.service.js';
 import { crisisMemberSession, insertIncident } from '../fixtures/crisis/index.js';
@@ -334,6 +336,30 @@ for (const engine of testEngines()) {
         assert.match(JSON.stringify(bad.json()), /closingDays/);
       });
     });
+
+    it('convenes the demo incidents once, with a mix of answers, an escalation and the meetings', async () => {
+        now = new Date('2026-06-10T10:00:00Z');
+        secretariat = await login(app, secretariat.email, USER_PASSWORD);
+        smtp.clear();
+        assert.equal(await seedDemoIncidents(app.services, app.planId), 2);
+        assert.equal(await seedDemoConvening(app.services, app.planId), 2);
+        assert.equal(await seedDemoConvening(app.services, app.planId), 0);
+        assert.equal(smtp.received.length, 0, 'demo data send no mail');
+        const demo = await app.db.database.db.selectFrom('crisis_incidents').select(['id', 'level', 'meeting_held_at']).where('description', 'like', '%demodata%').orderBy('number').execute();
+        assert.equal(demo.length, 2);
+        const red = demo.find((d) => d.level === 'roed')!;
+        const yellow = demo.find((d) => d.level === 'gul')!;
+        assert.notEqual(red.meeting_held_at, null);
+        const redAnswer = (await api('GET', `/api/v1/beredskab/haendelser/${red.id}/indkaldelse`, secretariat)).json();
+        assert.equal(redAnswer.deadlineOutcome, 'overholdt');
+        assert.equal(redAnswer.participants.length, 8);
+        assert.ok(redAnswer.participants.some((p: { escalatedFromId: string | null }) => p.escalatedFromId !== null));
+        const yellowAnswer = (await api('GET', `/api/v1/beredskab/haendelser/${yellow.id}/indkaldelse`, secretariat)).json();
+        const responses = yellowAnswer.participants.map((p: { response: string }) => p.response);
+        for (const r of ['kommer', 'kommer_ikke', 'afventer']) assert.ok(responses.includes(r), r);
+        assert.equal(yellowAnswer.warning, null);
+        assert.equal(yellowAnswer.deadlineOutcome, 'aaben');
+      });
 
     it('lists its API in the OpenAPI document', async () => {
       const doc = (await app.request({ method: 'GET', url: '/api/openapi.json' })).body;
