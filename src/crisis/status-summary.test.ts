@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStatusSummary, deadlineOutcome, isStaleContact, monthsBefore, NO_AREA, type SummaryIncident, type SummaryInput } from './status-summary.js';
+import { buildStatusSummary, deadlineOutcome, isStaleContact, NO_AREA, type SummaryIncident, type SummaryInput } from './status-summary.js';
 
 /** 1 December 2026, the morning of a status meeting. */
 const NOW = new Date('2026-12-01T09:00:00Z');
@@ -67,14 +67,10 @@ describe('stale contact data', () => {
     assert.equal(isStaleContact(null, NOW, 12), true);
   });
 
-  it('treats data confirmed exactly twelve months ago as current and a second earlier as stale', () => {
-    assert.equal(isStaleContact('2025-12-01T09:00:00.000Z', NOW, 12), false);
-    assert.equal(isStaleContact('2025-12-01T08:59:59.000Z', NOW, 12), true);
-  });
-
-  it('goes back to the last day of a shorter month', () => {
-    assert.equal(monthsBefore(new Date('2026-03-31T10:00:00Z'), 1).toISOString(), '2026-02-28T10:00:00.000Z');
-    assert.equal(monthsBefore(new Date('2026-02-15T10:00:00Z'), 12).toISOString(), '2025-02-15T10:00:00.000Z');
+  it('treats data as current until the same Danish date twelve months on, and stale from that date', () => {
+    assert.equal(isStaleContact('2025-12-02T09:00:00.000Z', NOW, 12), false);
+    assert.equal(isStaleContact('2025-12-01T23:30:00.000Z', NOW, 12), false);
+    assert.equal(isStaleContact('2025-12-01T09:00:00.000Z', NOW, 12), true);
   });
 });
 

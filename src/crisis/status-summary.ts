@@ -9,6 +9,7 @@
  * retsplejelovens § 115, so the summary may be shown to everyone who reads the crisis module and stored as it was.
  * Pure: the service gathers the rows and passes the clock.
  */
+import { contactStatus } from './crisis-group.js';
 import { EVALUATION_STATUS_NAMES, isEvaluationOverdue, type EvaluationStatus } from './evaluation.js';
 import { LEVEL_NAMES, SITUATION_TYPES, situationType, type CrisisLevel } from './levels.js';
 
@@ -81,20 +82,12 @@ export function deadlineOutcome(deadlineAt: string, meetingHeldAt: string | null
   return now.getTime() > deadline ? 'overskredet' : 'ikke registreret';
 }
 
-/** The instant `months` calendar months before `now` (the last day of a shorter month when the day does not exist). */
-export function monthsBefore(now: Date, months: number): Date {
-  const d = new Date(now.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
-}
-
-/** Contact data never confirmed, or confirmed longer ago than the settings allow, is stale. */
+/**
+ * Contact data never confirmed, or not confirmed for the settings' number of months, is stale: the crisis group's own
+ * rule (`contactStatus` in crisis-group.ts), so the meeting sees the same members flagged as the group's page does.
+ */
 export function isStaleContact(confirmedAt: string | null, now: Date, staleAfterMonths: number): boolean {
-  return confirmedAt === null || new Date(confirmedAt).getTime() < monthsBefore(now, staleAfterMonths).getTime();
+  return contactStatus(confirmedAt, now, staleAfterMonths).state !== 'bekraeftet';
 }
 
 export interface CountBy {
