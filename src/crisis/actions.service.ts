@@ -168,7 +168,7 @@ export class ActionService {
   async create(actor: Actor, planId: string, incidentId: string, input: TaskInput): Promise<Task> {
     const members = await this.members(planId);
     const errors = inputErrors(input, members, true);
-    if (errors.length > 0) throw new ValidationError(errors);
+    if (errors.length > 0) throw new ValidationError(errors, errors.map((e) => e.message).join(' '));
     const owner = ownerOf(input, members);
     return this.database.db.transaction().execute(async (trx) => {
       const incident = await loadIncident(trx, planId, incidentId);
@@ -206,7 +206,7 @@ export class ActionService {
   async update(actor: Actor, planId: string, incidentId: string, taskId: string, input: TaskInput): Promise<Task> {
     const members = await this.members(planId);
     const errors = inputErrors(input, members, false);
-    if (errors.length > 0) throw new ValidationError(errors);
+    if (errors.length > 0) throw new ValidationError(errors, errors.map((e) => e.message).join(' '));
     return this.database.db.transaction().execute(async (trx) => {
       const incident = await loadIncident(trx, planId, incidentId);
       const before = await repo.findTask(trx, planId, incidentId, taskId);
