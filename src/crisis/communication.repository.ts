@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { isAudience, isChannel, isCommunicationStatus, type Audience, type Channel, type CommunicationStatus } from './communication.js';
 import type { CrisisCommunicationRow, CrisisPressContactRow } from './crisis.table.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -82,4 +83,125 @@ export async function nextPressContactOrder(db: Q, planId: string): Promise<numb
   return Number(row?.max ?? 0) + 1;
 }
 
-export type { CrisisCommunicationRow };
+// Communication items
+
+/** One item of an incident's communication plan. */
+export interface Communication {
+  id: string;
+  incidentId: string;
+  audience: Audience;
+  audienceDetail: string | null;
+  responsibleMemberId: string | null;
+  responsibleLabel: string;
+  message: string;
+  channel: Channel;
+  plannedAt: string | null;
+  status: CommunicationStatus;
+  submittedAt: string | null;
+  submittedByUserId: string | null;
+  submittedByLabel: string | null;
+  approvedAt: string | null;
+  approvedByLabel: string | null;
+  rejectedAt: string | null;
+  rejectedByLabel: string | null;
+  rejectionReason: string | null;
+  sentAt: string | null;
+  sentByLabel: string | null;
+  suggestionKey: string | null;
+  planRef: string | null;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedByLabel: string;
+}
+
+export function toCommunication(row: CrisisCommunicationRow): Communication {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    // Only the service writes these, through the vocabulary's guards; a foreign value would be a bug, shown as «andre»/draft.
+    audience: isAudience(row.audience) ? row.audience : 'andre',
+    audienceDetail: row.audience_detail,
+    responsibleMemberId: row.responsible_member_id,
+    responsibleLabel: row.responsible_label,
+    message: row.message,
+    channel: isChannel(row.channel) ? row.channel : 'andet',
+    plannedAt: row.planned_at,
+    status: isCommunicationStatus(row.status) ? row.status : 'kladde',
+    submittedAt: row.submitted_at,
+    submittedByUserId: row.submitted_by_user_id,
+    submittedByLabel: row.submitted_by_label,
+    approvedAt: row.approved_at,
+    approvedByLabel: row.approved_by_label,
+    rejectedAt: row.rejected_at,
+    rejectedByLabel: row.rejected_by_label,
+    rejectionReason: row.rejection_reason,
+    sentAt: row.sent_at,
+    sentByLabel: row.sent_by_label,
+    suggestionKey: row.suggestion_key,
+    planRef: row.plan_ref,
+    sortOrder: Number(row.sort_order),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedByLabel: row.updated_by_label,
+  };
+}
+
+/** An incident's communication items in the order they were added (the service orders them by planned time). */
+export async function listCommunications(db: Q, planId: string, incidentId: string): Promise<CrisisCommunicationRow[]> {
+  const rows = await db
+    .selectFrom('crisis_communications')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('incident_id', '=', incidentId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  return rows;
+}
+
+export async function findCommunication(db: Q, planId: string, incidentId: string, id: string): Promise<CrisisCommunicationRow | undefined> {
+  return db.selectFrom('crisis_communications').selectAll().where('plan_id', '=', planId).where('incident_id', '=', incidentId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertCommunications(db: Q, rows: readonly CrisisCommunicationRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('crisis_communications').values([...rows]).execute();
+}
+
+export async function updateCommunication(db: Q, row: CrisisCommunicationRow): Promise<void> {
+  const { id, plan_id, incident_id: _incident, created_at: _created, ...rest } = row;
+  await db.updateTable('crisis_communications').set(rest).where('plan_id', '=', plan_id).where('id', '=', id).execute();
+}
+
+export async function deleteCommunication(db: Q, planId: string, id: string): Promise<void> {
+  await db.deleteFrom('crisis_communications').where('plan_id', '=', planId).where('id', '=', id).execute();
+}
+
+/** The next sort order after the incident's last item. */
+export async function nextCommunicationOrder(db: Q, incidentId: string): Promise<number> {
+  const row = await db.selectFrom('crisis_communications').select((eb) => eb.fn.max('sort_order').as('max')).where('incident_id', '=', incidentId).executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** Locks the incident row until the transaction ends (PostgreSQL only), so changes of its items run one at a time. */
+export async function lockIncident(trx: Transaction<Database>, incidentId: string): Promise<void> {
+  await trx.selectFrom('crisis_incidents').select('id').where('id', '=', incidentId).forUpdate().execute();
+}
+
+/** The newest active incident whose description carries the demo mark, or undefined. */
+export async function activeDemoIncidentId(db: Q, planId: string, mark: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('crisis_incidents')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'aktiv')
+    .where('description', 'like', `%${mark}%`)
+    .orderBy('activated_at', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function incidentHasCommunication(db: Q, planId: string, incidentId: string): Promise<boolean> {
+  const row = await db.selectFrom('crisis_communications').select('id').where('plan_id', '=', planId).where('incident_id', '=', incidentId).executeTakeFirst();
+  return row !== undefined;
+}
