@@ -296,6 +296,26 @@ for (const engine of testEngines()) {
       assert.match(text(printView.body), /Karin Holm/);
     });
 
+    it('describes its API in the OpenAPI document under the tag beredskab, in Danish', async () => {
+      const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> };
+      const expected = [
+        ['get', '/api/v1/beredskab/gruppe'],
+        ['post', '/api/v1/beredskab/gruppe/members'],
+        ['put', '/api/v1/beredskab/gruppe/members/{id}'],
+        ['delete', '/api/v1/beredskab/gruppe/members/{id}'],
+        ['post', '/api/v1/beredskab/gruppe/members/{id}/replace'],
+        ['put', '/api/v1/beredskab/gruppe/members/{id}/user'],
+        ['post', '/api/v1/beredskab/gruppe/members/{id}/confirm'],
+        ['post', '/api/v1/beredskab/gruppe/campaigns'],
+      ];
+      for (const [method, path] of expected) {
+        const operation = doc.paths[path!]?.[method!];
+        assert.ok(operation, `${method} ${path}`);
+        assert.deepEqual(operation.tags, ['beredskab']);
+        assert.match(operation.summary ?? '', /[æøå]|medlem|beredskab/i);
+      }
+    });
+
     it('seeds the demo group once with invented addresses, one member never confirmed and one stale', async () => {
       const first = await seedDemoCrisisGroup(app.services, app.planId);
       assert.ok(first > 0);
