@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../errors/errors.js';
 import type { BodyMember } from '../governance/meetings.service.js';
-import { Alert, Badge, CsrfField, ErrorSummary, Facts, RadioGroup, Select, Table, Textarea, TextInput } from '../web/components.js';
+import { Badge, CsrfField, ErrorSummary, Facts, RadioGroup, Select, Table, Textarea, TextInput } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { danishDateTime } from '../time/copenhagen.js';
 import { memberLabel, sourceText, TASK_STATUSES, TASK_STATUS_NAMES, type TaskStatus } from './actions.js';
@@ -93,11 +93,6 @@ export function ActionPlanPage(props: { ctx: PageContext; view: ActionPlanView; 
     <Layout ctx={props.ctx} title={`Handleplan – ${label}`}>
       <h1>Handleplan: {label}</h1>
       <IncidentNav incidentId={incident.id} current="handleplan" />
-      {props.ctx.flash ? (
-        <Alert variant="success" announce={false}>
-          {props.ctx.flash}
-        </Alert>
-      ) : null}
       <p>
         {situationType(incident.situationType)?.label ?? incident.situationType}, {LEVEL_NAMES[incident.level].toLowerCase()}. Opgaverne følger beredskabsplanens
         pligter for hver organisation (<a href={TEMPLATES_PATH}>se pligter og skabeloner</a>). Frister regnes fra{' '}
