@@ -183,6 +183,19 @@ export class CrisisLog {
     });
   }
 
+  /**
+   * An incident's entries (unfiltered: show them through `visibleEntries`) and the check of its chain, from the same
+   * snapshot, so a page shows exactly the entries it checked. @throws NotFoundError
+   */
+  async read(planId: string, incidentId: string): Promise<{ entries: LogEntry[]; report: ChainReport }> {
+    return this.snapshot(async (trx) => {
+      const head = await trx.selectFrom('crisis_incidents').select(['log_length', 'log_head_hash']).where('id', '=', incidentId).where('plan_id', '=', planId).executeTakeFirst();
+      if (!head) throw new NotFoundError('Hændelsen findes ikke i planen.');
+      const rows = await trx.selectFrom('crisis_log_entries').selectAll().where('plan_id', '=', planId).where('incident_id', '=', incidentId).orderBy('seq').execute();
+      return { entries: rows.map(toEntry), report: verifyChain(this.key, incidentId, rows.map(chained), { length: Number(head.log_length), hash: head.log_head_hash }) };
+    });
+  }
+
   /** Checks every incident's chain in the plan, in one pass over the log. */
   async verifyAll(planId: string): Promise<ChainReport[]> {
     const { heads, rows } = await this.snapshot(async (trx) => ({
