@@ -23,8 +23,9 @@ import type { BodyMemberRow } from '../governance/governance.table.js';
 import { maySeeContacts, meetingServiceFor } from '../governance/meetings.service.js';
 import { mailServiceFor, type OutgoingMail, type SentMail } from '../mail/mail.service.js';
 import type { PlanService } from '../plan/plan.service.js';
-import { danishDateOf, longDanishDate } from '../time/copenhagen.js';
+import { danishDateOf, danishDateTime } from '../time/copenhagen.js';
 import {
+  CONTACT_LINK_DAYS,
   campaignDue,
   contactProblems,
   contactStatus,
@@ -191,8 +192,12 @@ export class CrisisGroupService {
 
   /** The plan's crisis group with every member's contact status, the campaigns and whether one is due. */
   async group(principal: Pick<Principal, 'roles'>, planId: string): Promise<CrisisGroup> {
+    return this.view(planId, maySeeContacts(principal, 'beredskabsgruppe'));
+  }
+
+  /** The group with or without contact data: with it for the service's own callers (the campaign, the card). */
+  private async view(planId: string, contacts: boolean): Promise<CrisisGroup> {
     const [rows, settings, campaigns] = await Promise.all([this.rows(planId), crisisSettings(this.app.database, planId), this.campaigns(planId)]);
-    const contacts = maySeeContacts(principal, 'beredskabsgruppe');
     const members = rows.map((r) => this.toMember(r, settings.staleAfterMonths, contacts));
     return {
       roles: CrisisGroupService.byRole(members),
@@ -527,7 +532,7 @@ export class CrisisGroupService {
    * address are returned, to be called.
    */
   async startCampaign(actor: Actor, planId: string): Promise<CampaignResult> {
-    const group = await this.group({ roles: ['sekretariat'] }, planId);
+    const group = await this.view(planId, true);
     const now = this.now();
     const at = now.toISOString();
     const label = `Påmindelse ${monthName(Number(danishDateOf(now).slice(5, 7)))} ${danishDateOf(now).slice(0, 4)}`;
@@ -560,7 +565,7 @@ export class CrisisGroupService {
     const messages: OutgoingMail[] = links.map(({ member, token }) => ({
       to: member.email!,
       subject: 'Bekræft dine kontaktoplysninger i beredskabsgruppen',
-      text: campaignMail(member, `${this.app.config.publicUrl}/beredskab/bekraeft/${token}`, danishDateOf(expires)),
+      text: campaignMail(member, `${this.app.config.publicUrl}/beredskab/bekraeft/${token}`, expires),
       purpose: 'crisis-contact-confirmation',
       relatedId: campaign.id,
     }));
@@ -573,13 +578,13 @@ export class CrisisGroupService {
 
   /** What the crisis card shows, as of now. */
   async card(planId: string, planName: string): Promise<CrisisCardData> {
-    const [group, press] = await Promise.all([this.group({ roles: ['sekretariat'] }, planId), pressContactsOf(this.app.database, this.app.clock, planId)]);
+    const [group, press] = await Promise.all([this.view(planId, true), pressContactsOf(this.app.database, this.app.clock, planId)]);
     return { planName, printedAt: this.now(), roles: group.roles, press };
   }
 }
 
 /** The reminder e-mail to one member, in Danish. */
-export function campaignMail(member: CrisisMember, link: string, lastDay: string): string {
+export function campaignMail(member: CrisisMember, link: string, expires: Date): string {
   return [
     `Kære ${member.name ?? member.role}`,
     '',
@@ -590,7 +595,7 @@ export function campaignMail(member: CrisisMember, link: string, lastDay: string
     `E-mail: ${member.email ?? '(mangler)'}`,
     '',
     `Bekræft dem, eller ret dem, her: ${link}`,
-    `Linket er personligt, kan bruges én gang og virker til og med ${longDanishDate(lastDay)}.`,
+    `Linket er personligt, kan bruges én gang og virker i ${CONTACT_LINK_DAYS} dage, til ${danishDateTime(expires)}.`,
     '',
     'Hvis du ikke længere har rollen, så giv besked til chefen for bystrategisk udvikling i Bysekretariatet, så din organisation kan udpege en efterfølger.',
     '',
