@@ -18,6 +18,8 @@ import { seedDemoMilestones } from '../governance/milestones.demo.js';
 import { seedDemoEconomy } from '../economy/economy.demo.js';
 import { seedDemoDeliveries } from '../governance/deliveries.demo.js';
 import { seedDemoAgendas } from '../governance/agendas.demo.js';
+import { seedDemoCrisis } from '../crisis/crisis.demo.js';
+import type { AppServices } from '../app.js';
 
 /** The settings key that records that this database holds synthetic demo data. */
 export const DEMO_SETTING = 'demo-data';
@@ -77,6 +79,8 @@ export async function seedDemoData(
   await seedDemoEconomy(database, planId, clock);
   await seedDemoDeliveries(database, planId, clock);
   await seedDemoAgendas(database, planId, clock);
+  // The crisis module works through the app's services (mail, the log's key); given only the core services, it is left out.
+  if ('config' in services) await seedDemoCrisis(services as AppServices, planId);
   if (!(await hasDemoData(database.db))) {
     await database.db.insertInto('settings').values({ key: DEMO_SETTING, value: 'syntetiske demodata', updated_at: nowIso() }).execute();
   }
