@@ -50,11 +50,21 @@ describe('the crisis card', () => {
     assert.match(page!, /Udskrevet mandag den 2\. marts 2026 kl\. 10\.00/);
   });
 
+  it('is tagged for screen readers, in Danish: headings, paragraphs and the table with column and row headers', async () => {
+    const pdf = (await crisisCardPdf(aCard(0), { compress: false })).toString('latin1');
+    assert.match(pdf, /\/Lang \(da\)/);
+    assert.match(pdf, /\/Marked true/);
+    const tags = new Set([...pdf.matchAll(/\/S \/(\w+)/g)].map((m) => m[1]));
+    for (const t of ['Document', 'H1', 'H2', 'P', 'Table', 'TR', 'TH', 'TD']) assert.ok(tags.has(t), `${t} in ${[...tags].join(', ')}`);
+  });
+
   it('stays on one A4 page when the group is three times the plan\u2019s, setting the text smaller', async () => {
-    const pdf = await crisisCardPdf(aCard(20));
+    const pdf = await crisisCardPdf(aCard(20), { compress: false });
     const pages = pdfPages(pdf);
     assert.equal(pages.length, 1);
     assert.match(pages[0]!, /Medlem nummer 20/);
+    const sizes = new Set([...pdf.toString('latin1').matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((m) => Number(m[1])));
+    assert.ok(!sizes.has(9.5) && Math.min(...sizes) < 9.5, `font sizes ${[...sizes].join(', ')}`);
     assert.match(pages[0]!, /Jens Heslop/);
     assert.match(pdf.toString('latin1'), /\/MediaBox \[0 0 595\.28 841\.89\]/);
   });

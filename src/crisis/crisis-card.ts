@@ -3,7 +3,9 @@
  * deadlines, every role's principal and substitute with phone numbers, the required contact who invites everyone,
  * the police fallback (Østjyllands Politis vagtchef, 114) and the press contacts, and when it was printed. The font is
  * DKFDS's IBM Plex Sans from the installed package, as the reports use (`src/reports/render/report-pdf.ts`). When the
- * group grows, the text is set smaller until it fits on the one page.
+ * group grows, the text is set smaller until it fits on the one page. Like the reports, the PDF is tagged (PDF/UA):
+ * headings, paragraphs and the table with its header cells are in the structure tree, colour bars and rules are
+ * artifacts.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -39,6 +41,25 @@ export interface CardOptions {
 }
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/** Adds a structure element whose content is what `draw` puts on the page (tagged PDF, as the reports are). */
+function tag(doc: Doc, parent: Struct, type: string, draw: () => void, options: { scope?: 'Column' | 'Row' } = {}): void {
+  parent.add(doc.struct(type as never, options as never, draw as never));
+}
+
+function group(doc: Doc, parent: Struct, type: string): Struct {
+  const element = doc.struct(type as never);
+  parent.add(element);
+  return element;
+}
+
+/** Draws decoration (colour bars, rules) outside the structure tree. */
+function artifact(doc: Doc, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Layout' } as never);
+  draw();
+  doc.endMarkedContent();
+}
 
 const who = (m: CrisisMember | undefined) => (m ? [m.name ?? '(navn mangler)', m.position].filter(Boolean).join(', ') : '–');
 const phoneOf = (m: CrisisMember | undefined) => m?.phone ?? '–';
@@ -56,6 +77,9 @@ function render(data: CrisisCardData, size: number, options: CardOptions): { doc
     compress: options.compress ?? true,
     lang: 'da',
     displayTitle: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    subset: 'PDF/UA' as never,
     info: { Title: 'Beredskabskort', Subject: `Den boligsociale beredskabsplan, ${data.planName}`, Author: data.planName, Creator: 'Helhed', CreationDate: data.printedAt },
   });
   const chunks: Buffer[] = [];
@@ -66,29 +90,35 @@ function render(data: CrisisCardData, size: number, options: CardOptions): { doc
   });
   doc.registerFont('Plex', REGULAR);
   doc.registerFont('Plex-Bold', BOLD);
+  const root = doc.struct('Document' as never);
+  doc.addStructure(root);
   const line = (gap = 4) => {
     doc.moveDown(0.2);
-    doc.strokeColor(RULE).lineWidth(0.5).moveTo(MARGIN, doc.y).lineTo(MARGIN + WIDTH, doc.y).stroke();
+    artifact(doc, () => doc.strokeColor(RULE).lineWidth(0.5).moveTo(MARGIN, doc.y).lineTo(MARGIN + WIDTH, doc.y).stroke());
     doc.y += gap;
   };
   const heading = (text: string) => {
     doc.moveDown(0.35);
-    doc.font('Plex-Bold').fontSize(size + 2.5).fillColor(TEXT).text(text, MARGIN, doc.y, { width: WIDTH });
+    tag(doc, root, 'H2', () => doc.font('Plex-Bold').fontSize(size + 2.5).fillColor(TEXT).text(text, MARGIN, doc.y, { width: WIDTH }));
     doc.moveDown(0.15);
   };
-  const para = (text: string, bold = false) => doc.font(bold ? 'Plex-Bold' : 'Plex').fontSize(size).fillColor(TEXT).text(text, MARGIN, doc.y, { width: WIDTH });
+  const para = (text: string, bold = false) => tag(doc, root, 'P', () => doc.font(bold ? 'Plex-Bold' : 'Plex').fontSize(size).fillColor(TEXT).text(text, MARGIN, doc.y, { width: WIDTH }));
 
-  doc.font('Plex-Bold').fontSize(size + 9).fillColor(TEXT).text('Beredskabskort', MARGIN, MARGIN, { width: WIDTH });
-  doc.font('Plex').fontSize(size + 1).fillColor(MUTED).text(`Den boligsociale beredskabsplan · ${data.planName}`, { width: WIDTH });
-  doc.fontSize(size).text(`Udskrevet ${danishDateTime(data.printedAt)}. Fortroligt: kontaktoplysninger til beredskabsgruppens brug.`, { width: WIDTH });
+  tag(doc, root, 'H1', () => doc.font('Plex-Bold').fontSize(size + 9).fillColor(TEXT).text('Beredskabskort', MARGIN, MARGIN, { width: WIDTH }));
+  tag(doc, root, 'P', () => {
+    doc.font('Plex').fontSize(size + 1).fillColor(MUTED).text(`Den boligsociale beredskabsplan · ${data.planName}`, MARGIN, doc.y, { width: WIDTH });
+    doc.fontSize(size).text(`Udskrevet ${danishDateTime(data.printedAt)}. Fortroligt: kontaktoplysninger til beredskabsgruppens brug.`, { width: WIDTH });
+  });
   line();
 
   // The levels with a colour bar and their names in words, so the card reads the same in black and white.
   for (const level of ['roed', 'gul'] as const) {
     const y = doc.y;
-    doc.rect(MARGIN, y, 6, size * 2.6).fill(level === 'roed' ? RED : YELLOW);
-    doc.font('Plex-Bold').fontSize(size + 1).fillColor(TEXT).text(`${LEVEL_NAMES[level]}: ${level === 'roed' ? 'inden for 24 timer' : 'inden for 3 arbejdsdage'}`, MARGIN + 12, y, { width: WIDTH - 12 });
-    doc.font('Plex').fontSize(size).text(CARD_DEADLINES[level], MARGIN + 12, doc.y, { width: WIDTH - 12 });
+    artifact(doc, () => doc.rect(MARGIN, y, 6, size * 2.6).fill(level === 'roed' ? RED : YELLOW));
+    tag(doc, root, 'P', () => {
+      doc.font('Plex-Bold').fontSize(size + 1).fillColor(TEXT).text(`${LEVEL_NAMES[level]}: ${level === 'roed' ? 'inden for 24 timer' : 'inden for 3 arbejdsdage'}`, MARGIN + 12, y, { width: WIDTH - 12 });
+      doc.font('Plex').fontSize(size).text(CARD_DEADLINES[level], MARGIN + 12, doc.y, { width: WIDTH - 12 });
+    });
     doc.y = Math.max(doc.y, y + size * 2.6) + 4;
   }
 
@@ -110,17 +140,25 @@ function render(data: CrisisCardData, size: number, options: CardOptions): { doc
     { title: 'Suppleant', width: WIDTH * 0.22 },
     { title: 'Telefon', width: WIDTH * 0.15 },
   ];
-  const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Plex-Bold' : 'Plex').fontSize(size).fillColor(TEXT);
+  const table = group(doc, root, 'Table');
+  const row = (cells: string[], header: boolean) => {
+    const font = header ? 'Plex-Bold' : 'Plex';
+    doc.font(font).fontSize(size).fillColor(TEXT);
     const heights = cells.map((c, i) => doc.heightOfString(c, { width: cols[i]!.width - 4 }));
     const y = doc.y;
+    const tr = group(doc, table, 'TR');
     let x = MARGIN;
     cells.forEach((c, i) => {
-      doc.text(c, x, y, { width: cols[i]!.width - 4 });
+      const at = x;
+      const draw = () => doc.font(font).fontSize(size).fillColor(TEXT).text(c, at, y, { width: cols[i]!.width - 4 });
+      if (header) tag(doc, tr, 'TH', draw, { scope: 'Column' });
+      else if (i === 0) tag(doc, tr, 'TH', draw, { scope: 'Row' });
+      else tag(doc, tr, 'TD', draw);
       x += cols[i]!.width;
     });
+    tr.end();
     doc.y = y + Math.max(...heights) + 2;
-    doc.strokeColor(RULE).lineWidth(0.3).moveTo(MARGIN, doc.y).lineTo(MARGIN + WIDTH, doc.y).stroke();
+    artifact(doc, () => doc.strokeColor(RULE).lineWidth(0.3).moveTo(MARGIN, doc.y).lineTo(MARGIN + WIDTH, doc.y).stroke());
     doc.y += 2;
   };
   row(cols.map((c) => c.title), true);
@@ -129,6 +167,7 @@ function render(data: CrisisCardData, size: number, options: CardOptions): { doc
     const mark = r.principal.isRequiredContact ? ' (påkrævet kontakt)' : '';
     row([`${r.principal.role}, ${r.principal.organisation}${mark}`, who(r.principal), phoneOf(r.principal), subs.length ? subs.map(who).join('; ') : '–', subs.length ? subs.map(phoneOf).join('; ') : '–'], false);
   }
+  table.end();
 
   heading('Ved kontakt til pressen');
   para('Politi og kommune koordinerer kommunikationen til pressen; den aftales med boligorganisationernes ledelse. Inddrag:');
@@ -138,12 +177,15 @@ function render(data: CrisisCardData, size: number, options: CardOptions): { doc
     para(`${p.organisation}: ${[p.position, p.name].filter(Boolean).join(', ')}${p.phone ? `, tlf. ${p.phone}` : ''}`);
   }
 
-  doc.font('Plex').fontSize(size - 1).fillColor(MUTED).text(
-    'Kilde: Den boligsociale beredskabsplan i helhedsplanen. Kontaktoplysningerne bekræftes af medlemmerne to gange om året; ret dem i Helhed under Beredskab → Beredskabsgruppen.',
-    MARGIN,
-    Math.max(doc.y + 8, BOTTOM - 3 * size),
-    { width: WIDTH },
+  const sourceY = Math.max(doc.y + 8, BOTTOM - 3 * size);
+  tag(doc, root, 'P', () =>
+    doc
+      .font('Plex')
+      .fontSize(size - 1)
+      .fillColor(MUTED)
+      .text('Kilde: Den boligsociale beredskabsplan i helhedsplanen. Kontaktoplysningerne bekræftes af medlemmerne to gange om året; ret dem i Helhed under Beredskab → Beredskabsgruppen.', MARGIN, sourceY, { width: WIDTH }),
   );
+  root.end();
   const overflow = doc.y > BOTTOM;
   return { doc, pages: () => (overflow ? 2 : doc.bufferedPageRange().count), done };
 }
