@@ -96,7 +96,7 @@ export function deadlines(log: Pick<IncidentLog, 'incident' | 'entries'>): strin
   const out: string[] = [];
   for (const e of log.entries) {
     if (e.kind !== 'aktivering' && e.kind !== 'niveau') continue;
-    for (const key of ['previousDeadline', 'deadline', 'deadlineAt']) {
+    for (const key of ['previousDeadlineAt', 'previousDeadline', 'deadlineAt', 'deadline']) {
       const value = e.data?.[key];
       const instant = typeof value === 'string' ? new Date(value) : null;
       if (!instant || Number.isNaN(instant.getTime()) || seen.has(instant.toISOString())) continue;

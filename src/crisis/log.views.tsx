@@ -12,7 +12,7 @@ import type { ChainReport } from './crisis-log.js';
 import { LOG_KINDS, isLogKind } from './crisis-log.js';
 import { incidentLabel, incidentPath, type Incident } from './incident.js';
 import { IncidentNav } from './incident-nav.js';
-import { ASSESSED_LEVEL_NAMES, LEVEL_NAMES, LOG_CLASSIFICATION_NAMES, POLICE_STATUS_NAMES, isCrisisLevel, type LogClassification } from './levels.js';
+import { ASSESSED_LEVEL_NAMES, LEVEL_NAMES, LOG_CLASSIFICATION_NAMES, POLICE_STATUS_NAMES, isCrisisLevel, situationType, type LogClassification } from './levels.js';
 import type { LogEntry } from './crisis-log.service.js';
 import type { IncidentHead } from './log.repository.js';
 import { NOTE_MAX_LENGTH, withheldSentence, type IncidentLog, type ShownEntry } from './log.service.js';
@@ -36,6 +36,11 @@ const DATA_LABELS: Record<string, string> = {
   deadline: 'Mødefrist',
   deadlineAt: 'Mødefrist',
   previousDeadline: 'Tidligere mødefrist',
+  previousDeadlineAt: 'Tidligere mødefrist',
+  levelSetAt: 'Niveauet sat',
+  stoodDownAt: 'Afmeldt',
+  contactedAt: 'Kontaktet',
+  previousStatus: 'Tidligere vurdering',
   situationType: 'Situation',
   area: 'Område',
   areaSlug: 'Område',
@@ -59,7 +64,8 @@ const DATA_LABELS: Record<string, string> = {
   member: 'Medlem',
 };
 /** Facts shown in the entry's own words elsewhere (the link to what a correction corrects). */
-const HIDDEN_DATA = new Set(['retter']);
+const HIDDEN_DATA = new Set(['retter', 'memberId', 'participantId', 'taskId', 'communicationId']);
+const POLICE_STATUS_KEYS = new Set(['policeStatus', 'status', 'previousStatus']);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A stored fact as text: instants in Danish, level and police codes in words. */
@@ -71,7 +77,8 @@ export function factText(key: string, value: unknown): string {
     if (ISO_INSTANT.test(value)) return danishDateTime(value);
     if ((key === 'level' || key === 'from' || key === 'to' || key === 'previousLevel') && isCrisisLevel(value)) return LEVEL_NAMES[value];
     if (key === 'assessedLevel' && Object.hasOwn(ASSESSED_LEVEL_NAMES, value)) return ASSESSED_LEVEL_NAMES[value as keyof typeof ASSESSED_LEVEL_NAMES];
-    if (key === 'policeStatus' && Object.hasOwn(POLICE_STATUS_NAMES, value)) return POLICE_STATUS_NAMES[value as keyof typeof POLICE_STATUS_NAMES];
+    if (POLICE_STATUS_KEYS.has(key) && Object.hasOwn(POLICE_STATUS_NAMES, value)) return POLICE_STATUS_NAMES[value as keyof typeof POLICE_STATUS_NAMES];
+    if (key === 'situationType') return situationType(value)?.label ?? value;
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => factText(key, v)).join(', ');
@@ -171,7 +178,7 @@ export interface NoteFormValues {
 
 function NoteForm({ ctx, log, values, errors }: { ctx: PageContext; log: IncidentLog; values: NoteFormValues; errors: readonly FieldError[] }) {
   return (
-    <form method="post" action={`${logPath(log.incident.id)}/notater`} class="d-print-none" id="notat">
+    <form method="post" action={`${logPath(log.incident.id)}/notater`} class="d-print-none" id="notat" novalidate>
       <CsrfField token={ctx.csrf} />
       <h2>Tilføj et notat</h2>
       <Textarea name="text" label="Notat" value={values.text} errors={errors} rows={5} helptext={`Notatet får serverens tidspunkt og dit navn og kan ikke ændres bagefter, kun rettes. Højst ${NOTE_MAX_LENGTH} tegn.`} />
@@ -293,7 +300,7 @@ export function CorrectionPage(props: { ctx: PageContext; incident: Incident; en
           ] as ComponentChildren[][]
         }
       />
-      <form method="post" action={correctionPath(incident.id, entry.id)}>
+      <form method="post" action={correctionPath(incident.id, entry.id)} novalidate>
         <CsrfField token={props.ctx.csrf} />
         <h2>Rettelse</h2>
         <Textarea name="text" label="Rettet tekst" value={props.values.text} errors={errors} rows={5} helptext={`Højst ${NOTE_MAX_LENGTH} tegn.`} />
