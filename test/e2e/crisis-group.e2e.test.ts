@@ -61,7 +61,8 @@ describeInBrowser('the crisis group in the browser', () => {
 
         it(`lets the secretariat replace a member and send the reminder, and the successor confirm through the link (${mode.name})`, async () => {
           const context = await newContext(browser, app, { javaScriptEnabled: mode.javaScriptEnabled });
-          const visitor = await newContext(browser, app, { javaScriptEnabled: mode.javaScriptEnabled });
+          // The link is opened from an e-mail, often on a phone.
+          const visitor = await newContext(browser, app, { javaScriptEnabled: mode.javaScriptEnabled, viewport: { width: 360, height: 740 } });
           try {
             await signInAs(context, app, 'sekretariat');
             const page = await context.newPage();
@@ -99,6 +100,7 @@ describeInBrowser('the crisis group in the browser', () => {
             const open = await visitor.newPage();
             await open.goto(link);
             await assertAccessible(open, `bekræftelseslinket (${mode.name})`);
+            assert.ok(await open.evaluate(() => document.documentElement.scrollWidth <= 360), 'the link\u2019s page fits a 360 px phone');
             assert.match(await open.locator('main').innerText(), new RegExp(data.successor));
             await open.getByLabel('E-mail').fill('ikke-en-adresse');
             await submit(open, open.getByRole('button', { name: 'Bekræft oplysningerne' }));
