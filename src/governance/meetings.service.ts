@@ -560,6 +560,11 @@ export class MeetingService {
     const clean = MeetingService.columns(input);
     await this.checkMember(planId, body, clean, id);
     const next: BodyMemberRow = { ...before, ...clean, updated_at: nowIso(this.clock) };
+    // A crisis-group member's new phone number or address is not confirmed by them until they confirm it (issue 7).
+    if (body === 'beredskabsgruppe' && ((before.phone ?? '') !== (next.phone ?? '') || (before.email ?? '') !== (next.email ?? ''))) {
+      next.contact_confirmed_at = null;
+      next.contact_confirmed_by_label = null;
+    }
     await this.database.db.transaction().execute(async (trx) => {
       if (clean.substitute_for !== null && (await repo.listMembers(trx, planId, body)).some((m) => m.substitute_for === id)) {
         throw new ValidationError([{ field: 'substituteFor', message: 'Medlemmet har selv en suppleant og kan derfor ikke være suppleant.' }]);

@@ -198,6 +198,11 @@ for (const engine of testEngines()) {
       const after = await byName('Morten Strange');
       assert.equal(after.contactStatus, 'bekraeftet');
       assert.match(after.contactConfirmedBy!, /sekretariat@helhed\.test \(bekræftet af medlemmet telefonisk\)/);
+
+      // A new phone number typed in by the secretariat, here or on the bodies page, is not confirmed by the member.
+      const changed = await api('PUT', `/api/v1/bodies/beredskabsgruppe/members/${claus.id}`, secretariat, { role: claus.role, organisation: claus.organisation, name: 'Claus Hansen', phone: '4086 0000', email: claus.email, isAuthority: true });
+      assert.equal(changed.statusCode, 200, changed.body);
+      assert.equal((await byName('Claus Hansen')).contactStatus, 'aldrig');
     });
 
     it('links a member only to an account with a role in the plan, and one account to one member', async () => {
