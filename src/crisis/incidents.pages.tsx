@@ -32,7 +32,7 @@ const MODULE_LINKS: readonly (ModuleLink & { access: Permission })[] = [
   { href: '/beredskab/skabeloner', label: 'Skabeloner og opgaver', text: 'handleplanens opgaver pr. situation og hver organisations forpligtelser', access: 'beredskab.read' },
   { href: '/beredskab/statusmoede', label: 'Årligt statusmøde', text: 'mødet og dets opsummering af årets hændelser', access: 'beredskab.read' },
   { href: '/beredskab/logkontrol', label: 'Kontrol af loggen', text: 'om hændelsernes log er uændret', access: 'beredskab.read' },
-  { href: '/beredskab/indstillinger', label: 'Indstillinger', text: 'lukkedage, eskalering og påmindelser', access: 'governance.manage' },
+  { href: '/beredskab/indstillinger', label: 'Indstillinger', text: 'arbejdsdagskalenderens lukkedage og tiden før eskalering til suppleanten', access: 'beredskab.read' },
 ];
 
 const EMPTY_POLICE: PoliceFormValues = { status: '', contact: '', contactedAt: '', assessedLevel: '' };

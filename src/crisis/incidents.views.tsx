@@ -142,7 +142,7 @@ export function CrisisHomePage(props: {
 }
 
 /** A date and time field in Danish local time, which phones show with their own picker. */
-function DateTimeInput(props: { name: string; label: string; value: string; helptext?: string; errors?: readonly FieldError[] | undefined; optional?: boolean }) {
+function DateTimeInput(props: { name: string; label: string; value: string; helptext?: string; errors?: readonly FieldError[] | undefined }) {
   const id = fieldId(props.name);
   const error = props.errors?.find((e) => e.field === props.name)?.message;
   const describedBy = [props.helptext ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -150,7 +150,6 @@ function DateTimeInput(props: { name: string; label: string; value: string; help
     <div class={`form-group${error ? ' form-error' : ''}`}>
       <label class="form-label" for={id}>
         {props.label}
-        {props.optional ? <span class="weight-normal"> (frivilligt)</span> : null}
       </label>
       {props.helptext ? (
         <span class="form-hint" id={`${id}-hint`}>
@@ -196,10 +195,10 @@ function PoliceFields(props: { values: PoliceFormValues; errors: readonly FieldE
           ...(props.allowPending ? [{ value: 'afventer', label: 'Afventer politiets vurdering', hint: 'Kun ved rødt niveau.' }] : []),
         ]}
       />
-      <fieldset class="helhed-police-details">
-        <legend class="h4">Kontakten til politiet{props.allowPending ? ' (udfyldes ikke, når vurderingen afventer)' : ''}</legend>
-        <TextInput name="police.contact" label="Hvem talte du med?" helptext="Navn, fx politikommissæren i beredskabsgruppen, eller vagtchefen på 114." value={values.contact} errors={errors} optional={props.allowPending} />
-        <DateTimeInput name="police.contactedAt" label="Hvornår?" helptext="Dato og klokkeslæt." value={values.contactedAt} errors={errors} optional={props.allowPending} />
+      <fieldset class="helhed-police-details mt-5">
+        <legend class="h4">Kontakten til politiet{props.allowPending ? ' (springes over, når vurderingen afventer)' : ''}</legend>
+        <TextInput name="police.contact" label="Hvem talte du med?" helptext="Navn, fx politikommissæren i beredskabsgruppen, eller vagtchefen på 114." value={values.contact} errors={errors} />
+        <DateTimeInput name="police.contactedAt" label="Hvornår?" helptext="Dato og klokkeslæt." value={values.contactedAt} errors={errors} />
         <RadioGroup
           name="police.assessedLevel"
           legend="Hvilket niveau vurderede politiet?"
