@@ -18,7 +18,7 @@ import { newId, nowIso } from '../db/ids.js';
 import { NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
 import { meetingServiceFor, type BodyMember } from '../governance/meetings.service.js';
 import { danishDateTime, parseInstantWithOffset } from '../time/copenhagen.js';
-import { deadlineState, isTaskStatus, memberLabel, planFromTemplate, splitMine, TASK_STATUSES, TASK_STATUS_NAMES, type TaskStatus } from './actions.js';
+import { deadlineState, isTaskStatus, memberLabel, ownMemberIds, planFromTemplate, splitMine, TASK_STATUSES, TASK_STATUS_NAMES, type TaskStatus } from './actions.js';
 import * as repo from './actions.repository.js';
 import type { OpenTask, Task } from './actions.repository.js';
 import { templateFor } from './content/action-templates.js';
@@ -29,6 +29,7 @@ import { incidentLabel, loadIncident, type Incident } from './incident.js';
 import { situationType } from './levels.js';
 
 export type { OpenTask, Task } from './actions.repository.js';
+export { ownMemberIds } from './actions.js';
 
 const MAX_TITLE = 300;
 const MAX_DESCRIPTION = 4000;
@@ -289,13 +290,6 @@ function describe(t: Task): string {
   const org = t.organisation ? `, ${t.organisation}` : '';
   const deadline = t.deadlineAt ? danishDateTime(t.deadlineAt) : 'ingen';
   return `Ansvarlig: ${t.ownerLabel}${org}. Frist: ${deadline}. Status: ${TASK_STATUS_NAMES[t.status]}.`;
-}
-
-/** The member rows whose tasks are the reader's: their own, and those of the principals they stand in for. */
-export function ownMemberIds(memberIds: readonly string[], members: readonly Pick<BodyMember, 'id' | 'substituteFor'>[]): string[] {
-  const ids = new Set(memberIds);
-  for (const m of members) if (ids.has(m.id) && m.substituteFor) ids.add(m.substituteFor);
-  return [...ids];
 }
 
 function ownerOf(input: Pick<TaskInput, 'ownerMemberId' | 'ownerLabel' | 'organisation'>, members: readonly BodyMember[]): { memberId: string | null; label: string; organisation: string | null } {

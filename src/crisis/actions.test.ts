@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deadlineState, isTaskStatus, planFromTemplate, sortTasks, splitMine, sourceText, TASK_STATUS_NAMES, type GroupMember } from './actions.js';
+import { deadlineState, isTaskStatus, ownMemberIds, planFromTemplate, sortTasks, sourceDescription, splitMine, sourceText, TASK_STATUS_NAMES, type GroupMember } from './actions.js';
 import { GENERAL_TASKS, templateFor } from './content/action-templates.js';
 
 const members: GroupMember[] = [
@@ -52,6 +52,23 @@ describe('an action plan from a template', () => {
     assert.equal(sourceText(templateFor('skyderi').tasks.find((t) => t.key === 'ssp-netvaerk')!), 'Beredskabsplanens pligt (linje 3484-3485)');
     assert.equal(sourceText(templateFor('chikane').tasks.find((t) => t.key === 'beskrivelser')!), 'Helheds forslag (ikke en pligt i beredskabsplanen)');
     assert.ok(GENERAL_TASKS.every((t) => t.source !== 'helhed'));
+  });
+
+  it('keeps with each task the duties it carries out in the plan\u2019s words, or that it is Helhed\u2019s suggestion', () => {
+    const planned = planFromTemplate({ situationType: 'chikane', level: 'roed', levelSetAt: SET_AT, members, existingKeys: new Set() });
+    assert.equal(
+      planned.find((t) => t.templateKey === 'politiets-vurdering')!.description,
+      'Beredskabsplanens pligt: «Politiet viderebringer relevante informationer inden for retsplejelovens rammer» (linje 3482); ' +
+        '«Politi og kommune kan dele informationer inden for retsplejelovens § 115. De inddrager og koordinerer med boligorganisationernes repræsentanter, hvor det er foreneligt med tavshedspligten; koordineringen sker i beredskabsgruppen, hvor boligorganisationerne er repræsenteret af Bysekretariatets chef for bystrategisk udvikling» (linje 3474-3477).',
+    );
+    assert.equal(planned.find((t) => t.templateKey === 'beskrivelser')!.description, sourceDescription({ source: 'helhed' }));
+    assert.equal(sourceDescription({ source: 'helhed' }), 'Helheds forslag – ikke en pligt i beredskabsplanen.');
+  });
+
+  it('counts a substitute\u2019s principal\u2019s tasks as the substitute\u2019s own', () => {
+    assert.deepEqual(ownMemberIds(['pol-s'], members).sort(), ['pol', 'pol-s']);
+    assert.deepEqual(ownMemberIds(['chef'], members), ['chef']);
+    assert.deepEqual(ownMemberIds([], members), []);
   });
 });
 

@@ -4,7 +4,7 @@
  * member reads them in (their own first). The service stores what these rules decide.
  */
 import { ACTION_TEMPLATES, templateFor, type TemplateTask } from './content/action-templates.js';
-import { ALL_MEMBERS, dutyByKey } from './content/duties.js';
+import { ALL_MEMBERS, dutyByKey, lineText } from './content/duties.js';
 import { timeLeft } from './deadlines.js';
 import type { CrisisLevel } from './levels.js';
 
@@ -56,6 +56,23 @@ export function sourceText(task: Pick<TemplateTask, 'source'>): string {
 }
 
 /**
+ * What a task made from a template says of its origin, kept with the task: the duties it carries out in the plan's
+ * words with their lines, or that it is Helhed's suggestion.
+ */
+export function sourceDescription(task: Pick<TemplateTask, 'source'>): string {
+  if (task.source === 'helhed') return 'Helheds forslag – ikke en pligt i beredskabsplanen.';
+  const duties = task.source.duties.map((key) => dutyByKey(key)).filter((d) => d !== undefined);
+  return `Beredskabsplanens pligt: ${duties.map((d) => `«${d.text.replace(/\.$/, '')}» (${lineText(d.ref)})`).join('; ')}.`;
+}
+
+/** The member rows whose tasks are a reader's: their own, and those of the principals they stand in for. */
+export function ownMemberIds(memberIds: readonly string[], members: readonly Pick<GroupMember, 'id' | 'substituteFor'>[]): string[] {
+  const ids = new Set(memberIds);
+  for (const m of members) if (ids.has(m.id) && m.substituteFor) ids.add(m.substituteFor);
+  return [...ids];
+}
+
+/**
  * The tasks a template adds to an incident: each owned by the principal member who holds the task's role now (a task
  * for «alle» once per principal member), due the template's hours after the level was set. A task whose key the
  * incident already has is left out, so making the plan again adds nothing twice. A role no member holds gives a task
@@ -74,7 +91,7 @@ export function planFromTemplate(options: {
   const planned: PlannedTask[] = [];
   for (const task of template.tasks) {
     const deadlineAt = new Date(base + task.hours[options.level] * 3_600_000).toISOString();
-    const description = sourceText(task);
+    const description = sourceDescription(task);
     if (task.role === ALL_MEMBERS) {
       for (const m of principals) {
         const key = `${task.key}@${m.id}`;
