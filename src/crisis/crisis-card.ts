@@ -191,10 +191,11 @@ function render(data: CrisisCardData, size: number, options: CardOptions): { doc
 }
 
 /**
- * Renders the card on one A4 page: at 9.5 pt when it fits, smaller when the group is large, down to 6 pt.
+ * Renders the card on one A4 page: at 11 pt when it fits (the plan's group does), smaller when the group is large,
+ * down to 6 pt.
  */
 export async function crisisCardPdf(data: CrisisCardData, options: CardOptions = {}): Promise<Buffer> {
-  const sizes = [9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6];
+  const sizes = [11, 10, 9, 8, 7, 6];
   for (const [i, size] of sizes.entries()) {
     const attempt = render(data, size, options);
     if (attempt.pages() === 1 || i === sizes.length - 1) {
