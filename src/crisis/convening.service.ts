@@ -434,6 +434,15 @@ export class ConveningService {
         text: `Mødet ${incident.meetingPlannedAt ? 'flyttet' : 'planlagt'} til ${danishDateTime(plannedAt)}${location ? `, ${location}` : ''}.${late ? ' Mødet ligger efter fristen.' : ''}`,
         data: { plannedAt, location, before: incident.meetingPlannedAt, afterDeadline: late },
       });
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entityType: 'crisis_incident',
+        entityId: incidentId,
+        summary: `${incident.meetingPlannedAt ? 'Flyttede' : 'Planlagde'} beredskabsgruppens møde om ${incidentLabel(incident)}`,
+        before: { meetingPlannedAt: incident.meetingPlannedAt, meetingLocation: incident.meetingLocation },
+        after: { meetingPlannedAt: plannedAt, meetingLocation: location },
+        planId,
+      });
       for (const row of await repo.listParticipants(trx, planId, incidentId)) if (row.invited_at !== null) pending.push(await this.withToken(trx, row, 'meeting'));
     });
     await this.sendMails(actor, planId, incidentId, pending);
@@ -454,6 +463,15 @@ export class ConveningService {
         kind: 'moede',
         text: `Mødet er holdt ${danishDateTime(heldAt)}; fristen ${danishDateTime(incident.deadlineAt)} er ${met ? 'overholdt' : 'overskredet'}.`,
         data: { heldAt: heldAt.toISOString(), deadlineMet: met },
+      });
+      await recordAudit(trx, actor, {
+        action: 'update',
+        entityType: 'crisis_incident',
+        entityId: incidentId,
+        summary: `Registrerede, at beredskabsgruppens møde om ${incidentLabel(incident)} er holdt`,
+        before: { meetingHeldAt: incident.meetingHeldAt },
+        after: { meetingHeldAt: heldAt.toISOString() },
+        planId,
       });
     });
     return loadIncident(this.services.database, planId, incidentId);

@@ -43,10 +43,12 @@ describe('access control on every route', () => {
         assert.ok(app.routes.some((r) => r.url.startsWith('/api/v1/')));
       });
 
-      it('refuses every /api/v1 route without a session or token, except login', async () => {
+      it('refuses every /api/v1 route without a session or token, except login and answering a crisis invitation by its link', async () => {
         for (const route of app.routes.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD')) {
           const response = await app.request({ method: route.method as 'GET', url: concrete(route.url), ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
           if (route.url === '/api/v1/auth/login') assert.equal(response.statusCode, 400, 'login validates its body');
+          // The personal answer link of a crisis invitation is the credential itself: an unknown link is not found.
+          else if (route.url === '/api/v1/beredskab/svar/:token') assert.equal(response.statusCode, route.method === 'GET' ? 404 : 400, `${route.method} ${route.url}`);
           else assert.equal(response.statusCode, 401, `${route.method} ${route.url} answered ${response.statusCode} without login`);
         }
       });
