@@ -81,7 +81,7 @@ export function evaluationPages(services: AppServices): FastifyPluginAsync {
   const renderEvaluation = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    form: { reason?: string; values?: AnswerValues; errors?: FieldError[] } = {},
+    form: { reason?: string; values?: AnswerValues; errors?: FieldError[]; problem?: string } = {},
     status = 200,
   ) => {
     const planId = planOf(request).id;
@@ -96,6 +96,7 @@ export function evaluationPages(services: AppServices): FastifyPluginAsync {
         {...(form.reason !== undefined ? { reason: form.reason } : {})}
         {...(form.values ? { values: form.values } : {})}
         {...(form.errors ? { errors: form.errors } : {})}
+        {...(form.problem ? { problem: form.problem } : {})}
       />,
       status,
     );
@@ -136,7 +137,7 @@ export function evaluationPages(services: AppServices): FastifyPluginAsync {
         await evaluations.decide(principalOf(request), actorOf(request), planOf(request).id, id, { decision, reason: reason.trim() || null });
       } catch (error) {
         if (error instanceof ValidationError) return renderEvaluation(request, reply, { reason, errors: error.fields }, 400);
-        if (error instanceof ConflictError) return renderEvaluation(request, reply, { reason, errors: [{ field: 'decision', message: error.message }] }, 409);
+        if (error instanceof ConflictError) return renderEvaluation(request, reply, { reason, problem: error.message }, 409);
         throw error;
       }
       return seeOther(reply, `${incidentPath(id, EVALUATION_SUB)}?besked=${decision === 'evalueres' ? 'evalueres' : 'ikkenoedvendig'}`);
@@ -167,7 +168,7 @@ export function evaluationPages(services: AppServices): FastifyPluginAsync {
         );
       } catch (error) {
         if (error instanceof ValidationError) return renderEvaluation(request, reply, { values, errors: error.fields }, 400);
-        if (error instanceof ConflictError) return renderEvaluation(request, reply, { values, errors: [{ field: 'worked', message: error.message }] }, 409);
+        if (error instanceof ConflictError) return renderEvaluation(request, reply, { values, problem: error.message }, 409);
         throw error;
       }
       return seeOther(reply, `${incidentPath(id, EVALUATION_SUB)}?besked=${finish ? 'afsluttet' : 'kladde'}`);

@@ -95,6 +95,10 @@ function AnswerForm(props: { action: string; csrf: string; values: AnswerValues;
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField token={props.csrf} />
+      <p class="form-hint">
+        Evalueringen kan læses af alle med adgang til beredskabet, også boligorganisationernes medlemmer, og indgår i det årlige statusmøde. Skriv ikke
+        oplysninger, der er delt efter retsplejelovens § 115.
+      </p>
       <Textarea name="worked" label="Hvad fungerede" value={values.worked} errors={errors} rows={5} />
       <Textarea name="improve" label="Hvad bør forbedres" value={values.improve} errors={errors} rows={5} />
       <RadioGroup
@@ -139,6 +143,8 @@ export function EvaluationPage(props: {
   reason?: string;
   values?: AnswerValues;
   errors?: readonly FieldError[];
+  /** A refusal that concerns no one field (already decided, already finished), shown at the top. */
+  problem?: string | null;
 }) {
   const { view } = props;
   const { incident, evaluation } = view;
@@ -147,8 +153,13 @@ export function EvaluationPage(props: {
   const title = `Evaluering af ${incidentLabel(incident).toLowerCase()}`;
   const values = props.values ?? answerValuesOf(view);
   return (
-    <Layout ctx={props.ctx} title={title} hasErrors={errors.length > 0}>
+    <Layout ctx={props.ctx} title={title} hasErrors={errors.length > 0 || Boolean(props.problem)}>
       <ErrorSummary errors={errors} />
+      {props.problem ? (
+        <Alert variant="error" heading="Det kunne ikke lade sig gøre">
+          <p>{props.problem}</p>
+        </Alert>
+      ) : null}
       {props.message ? (
         <Alert variant="success" announce={false}>
           {props.message}

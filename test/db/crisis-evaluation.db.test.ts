@@ -118,7 +118,11 @@ for (const engine of testEngines()) {
         assert.equal(after.status, 'ikke_noedvendig');
         assert.equal(after.reason, 'Kort forløb, politiet tog over (test)');
         assert.equal(after.decidedBy, 'politi.evaluering@helhed.test');
-        const [entry] = await evaluationEntries(incident.id);
+        const repeated = await form(`${path(incident.id)}/beslutning`, police, { decision: 'ikke_noedvendig', reason: 'Igen' });
+        assert.equal(repeated.statusCode, 409);
+        assert.match(text(repeated.body), /Gruppen har allerede besluttet, at en evaluering ikke er nødvendig\./);
+        const [entry, ...rest] = await evaluationEntries(incident.id);
+        assert.equal(rest.length, 0);
         assert.match(entry!.text, /evaluering af indsatsen ikke er nødvendig\..*Begrundelse: Kort forløb, politiet tog over \(test\)/);
       });
 

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import type { Incident } from '../../src/crisis/incident.js';
 import { crisisMemberSession, insertIncident } from '../fixtures/crisis/index.js';
 import {
   assertAccessible,
@@ -52,8 +53,20 @@ describeInBrowser('evaluation and the annual status meeting in the browser', () 
   for (const engine of testEngines()) {
     describe(`on ${engine}`, { concurrency: TESTS_AT_ONCE }, () => {
       let app: RunningApp;
+      /** Each mode's incidents, made one after the other: incidents are numbered per plan, so two at once could clash. */
+      const incidents = new Map<string, { active: Incident; stoodDown: Incident }>();
       before(async () => {
         app = await startServer(engine, { clock: () => NOW });
+        for (const mode of SCRIPT_MODES) {
+          const active = await insertIncident(app, { level: 'gul', activatedAt: new Date(NOW.getTime() - DAY), description: `Aktiv (e2e, ${mode.name})` });
+          const stoodDown = await insertIncident(app, { level: 'roed', activatedAt: new Date(NOW.getTime() - 6 * DAY), description: `Evaluering (e2e, ${mode.name})` });
+          await app.db.database.db
+            .updateTable('crisis_incidents')
+            .set({ status: 'afmeldt', stood_down_at: new Date(NOW.getTime() - 2 * DAY).toISOString(), stood_down_by_label: 'e2e', stand_down_reason: 'Roligt (e2e)' })
+            .where('id', '=', stoodDown.id)
+            .execute();
+          incidents.set(mode.name, { active, stoodDown });
+        }
       });
       after(async () => {
         await app?.close();
@@ -64,13 +77,7 @@ describeInBrowser('evaluation and the annual status meeting in the browser', () 
 
         it(`lets a member decide to evaluate a stood-down incident and finish the evaluation on a phone (${mode.name})`, async () => {
           const session = await crisisMemberSession(app, { email: data.email, authority: data.authority, role: data.role });
-          const active = await insertIncident(app, { level: 'gul', activatedAt: new Date(NOW.getTime() - DAY), description: `Aktiv (e2e, ${mode.name})` });
-          const incident = await insertIncident(app, { level: 'roed', activatedAt: new Date(NOW.getTime() - 6 * DAY), description: `Evaluering (e2e, ${mode.name})` });
-          await app.db.database.db
-            .updateTable('crisis_incidents')
-            .set({ status: 'afmeldt', stood_down_at: new Date(NOW.getTime() - 2 * DAY).toISOString(), stood_down_by_label: 'e2e', stand_down_reason: 'Roligt (e2e)' })
-            .where('id', '=', incident.id)
-            .execute();
+          const { active, stoodDown: incident } = incidents.get(mode.name)!;
           const context = await newContext(browser, app, { javaScriptEnabled: mode.javaScriptEnabled, viewport: PHONE });
           try {
             await context.addCookies([{ name: 'helhed_session', value: session.cookie, url: app.baseUrl }]);
