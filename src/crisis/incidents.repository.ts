@@ -12,11 +12,12 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 /**
  * Serialises activations within a plan on PostgreSQL, so two members activating at the same moment get numbers 1 and
- * 2 rather than one of them a unique-index violation. SQLite writes one transaction at a time already.
+ * 2 rather than one of them a unique-index violation. SQLite writes one transaction at a time already. «No key update»
+ * queues activations behind each other without holding up other writes that merely refer to the plan.
  */
 export async function lockPlanForNumbering(trx: Transaction<Database>, engine: string, planId: string): Promise<void> {
   if (engine !== 'postgres') return;
-  await trx.selectFrom('plans').select('id').where('id', '=', planId).forUpdate().executeTakeFirst();
+  await trx.selectFrom('plans').select('id').where('id', '=', planId).forNoKeyUpdate().executeTakeFirst();
 }
 
 /** The next incident number of the plan: 1, 2, … */

@@ -189,6 +189,17 @@ for (const engine of testEngines()) {
       assert.equal((await crisisLogFor(app.services).verify(app.planId, created.id)).intact, true);
     });
 
+    it('numbers activations made at the same moment one after another, without a gap or a refusal', async () => {
+      now = SATURDAY_EVENING;
+      const before = (await incidentServiceFor(app.services).list(app.planId)).length;
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => api('/api/v1/beredskab/haendelser', i % 2 ? police : housing, { ...redPending, description: `Samtidig aktivering ${i} (test)` })),
+      );
+      assert.deepEqual(responses.map((r) => r.statusCode), [201, 201, 201, 201, 201, 201]);
+      const numbers = responses.map((r) => r.json().number as number).sort((a, b) => a - b);
+      assert.deepEqual(numbers, Array.from({ length: 6 }, (_, i) => before + 1 + i));
+    });
+
     it('lets the secretariat activate on behalf of a member, and refuses a user outside the group (403) and readers without permission (403)', async () => {
       now = SATURDAY_EVENING;
       const missing = await api('/api/v1/beredskab/haendelser', secretariat, redPending);
