@@ -340,6 +340,8 @@ export class IncidentService {
 
   /** The incident page's content: the incident, who activated it, and the latest log entries the reader may read. */
   async overview(principal: Pick<Principal, 'userId' | 'roles'>, planId: string, id: string): Promise<IncidentOverview> {
+    // Members silent past their time are escalated before the overview is read, so it never shows a stale state.
+    await conveningServiceFor(this.services).escalateDue(planId);
     const [incident, access] = await Promise.all([loadIncident(this.services.database, planId, id), this.access(principal, planId)]);
     const [latest, areaName] = await Promise.all([crisisLogFor(this.services).latest(planId, id, LATEST_ENTRIES), this.areaName(planId, incident.areaSlug)]);
     const shown = visibleEntries(access, latest);
