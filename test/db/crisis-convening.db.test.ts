@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { seedDemoConvening } from '../../src/crisis/convening.demo.js';
-import { conveningServiceFor } from '../../src/crisis/convening.service.js';
+import { conveningServiceFor, scheduleEscalation } from '../../src/crisis/convening.service.js';
+import type { AppServices } from '../../src/app.js';
 import { seedDemoIncidents } from '../../src/crisis/incidents.demo.js';
 import type { Incident } from '../../src/crisis/incident.js';
 import { meetingServiceFor } from '../../src/governance/meetings.service.js';
@@ -360,6 +361,24 @@ for (const engine of testEngines()) {
         assert.equal(yellowAnswer.warning, null);
         assert.equal(yellowAnswer.deadlineOutcome, 'aaben');
       });
+
+    it('escalates from the server\'s timer, logs a failing run instead of crashing, and stops when told', async () => {
+      const timed = await insertIncident(app, { level: 'roed', activatedAt: now, description: 'Overfald ved stationen (timertest)' });
+      await conveningServiceFor(app.services).onLevelSet(SYSTEM_ACTOR, app.planId, timed.id);
+      now = minutes(61);
+      const errors: unknown[] = [];
+      const stop = scheduleEscalation(app.services, { error: (err) => errors.push(err) }, 20);
+      const broken = scheduleEscalation({ ...app.services, database: { ...app.services.database, db: null } } as unknown as AppServices, { error: (err) => errors.push(err) }, 20);
+      const escalated = async () => (await app.db.database.db.selectFrom('crisis_participants').select('id').where('incident_id', '=', timed.id).where('escalated_at', 'is not', null).execute()).length;
+      for (let i = 0; i < 100 && ((await escalated()) === 0 || errors.length === 0); i++) await new Promise((r) => setTimeout(r, 20));
+      stop();
+      broken();
+      assert.ok((await escalated()) > 0, 'the timer escalated the silent members');
+      assert.ok(errors.length > 0 && errors.every((e) => e instanceof Error), 'a failing run is handed to the log');
+      const seen = errors.length;
+      await new Promise((r) => setTimeout(r, 80));
+      assert.equal(errors.length, seen, 'no run after stop');
+    });
 
     it('lists its API in the OpenAPI document', async () => {
       const doc = (await app.request({ method: 'GET', url: '/api/openapi.json' })).body;
