@@ -57,6 +57,15 @@ export async function findTask(db: Q, planId: string, incidentId: string, id: st
   return row ? toTask(row) : undefined;
 }
 
+/**
+ * Locks the incident's row for the rest of the transaction on PostgreSQL (SQLite writes one transaction at a time), so
+ * two members making the plan from the template at once cannot both find it not yet made.
+ */
+export async function lockIncident(db: Transaction<Database>, engine: 'sqlite' | 'postgres', planId: string, incidentId: string): Promise<void> {
+  if (engine !== 'postgres') return;
+  await db.selectFrom('crisis_incidents').select('id').where('plan_id', '=', planId).where('id', '=', incidentId).forUpdate().executeTakeFirst();
+}
+
 /** The template keys an incident's tasks already carry (to make a template's tasks once only). */
 export async function templateKeys(db: Q, planId: string, incidentId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('crisis_tasks').select('template_key').where('plan_id', '=', planId).where('incident_id', '=', incidentId).where('template_key', 'is not', null).execute();

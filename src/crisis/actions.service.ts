@@ -118,6 +118,7 @@ export class ActionService {
   async createFromTemplate(actor: Actor, planId: string, incidentId: string): Promise<Task[]> {
     const members = await this.members(planId);
     return this.database.db.transaction().execute(async (trx) => {
+      await repo.lockIncident(trx, this.database.engine, planId, incidentId);
       const incident = await loadIncident(trx, planId, incidentId);
       const keys = await repo.templateKeys(trx, planId, incidentId);
       const planned = planFromTemplate({ situationType: incident.situationType, level: incident.level, levelSetAt: incident.levelSetAt, members, existingKeys: keys });

@@ -71,6 +71,17 @@ for (const engine of testEngines()) {
       assert.equal((await crisisLogFor(app.services).verify(app.planId, incident.id)).intact, true);
     });
 
+    it('makes the plan once also when two members ask at the same moment', async () => {
+      const incident = await insertIncident(app, { level: 'gul', activatedAt: ACTIVATED, situationType: 'gruppekonflikt', description: 'Konflikt mellem grupper (handleplan 8)' });
+      const url = `/api/v1/beredskab/haendelser/${incident.id}/opgaver/fra-skabelon`;
+      const answers = await Promise.all([api('POST', url, police), api('POST', url, lejerbo), api('POST', url, police)]);
+      assert.deepEqual(answers.map((a) => a.statusCode), [200, 200, 200]);
+      const created = answers.map((a) => a.json().created as number).sort((a, b) => b - a);
+      assert.deepEqual(created.slice(1), [0, 0]);
+      assert.equal((await tasksOf(incident.id)).length, created[0]);
+      assert.equal((await taskEntries(incident.id)).length, 1);
+    });
+
     it('shows each member their own tasks first, overdue ones flagged in words, and the status buttons in Danish', async () => {
       const incident = await insertIncident(app, { level: 'roed', activatedAt: ACTIVATED, situationType: 'skyderi', description: 'Skud affyret (handleplan 2)' });
       await form(`/beredskab/haendelser/${incident.id}/handleplan/fra-skabelon`, police);
