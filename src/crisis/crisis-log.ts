@@ -12,7 +12,7 @@
  * printed in the case-file PDF is the anchor against that.
  * Pure: the service stores and reads the entries.
  */
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync, type KeyObject } from 'node:crypto';
 import type { LogClassification } from './levels.js';
 
 /** What an entry records. */
@@ -63,7 +63,7 @@ export function crisisLogKey(secret: Buffer): Buffer {
 const VERSION = 'helhed-crisis-log-v1';
 
 /** The hash of an entry: HMAC-SHA256 over its fields as a JSON array (unambiguous, whatever the texts hold). */
-export function entryHash(key: Buffer, e: ChainedEntry): string {
+export function entryHash(key: Buffer | KeyObject, e: ChainedEntry): string {
   const canonical = JSON.stringify([
     VERSION, e.planId, e.incidentId, e.seq, e.recordedAt, e.kind, e.classification, e.actorUserId, e.actorLabel, e.text, e.data, e.correctsId, e.prevHash,
   ]);
@@ -74,7 +74,7 @@ export function entryHash(key: Buffer, e: ChainedEntry): string {
  * The seal of an incident's head: a keyed hash of its number of entries and the last entry's hash, so that the head
  * cannot be moved back to an earlier entry without the key. An incident with no entries yet has the empty seal.
  */
-export function headSeal(key: Buffer, incidentId: string, length: number, lastHash: string): string {
+export function headSeal(key: Buffer | KeyObject, incidentId: string, length: number, lastHash: string): string {
   if (length === 0) return '';
   return createHmac('sha256', key).update(JSON.stringify([`${VERSION}-head`, incidentId, length, lastHash])).digest('hex');
 }
@@ -105,7 +105,7 @@ function numbers(from: number, to: number): string {
  * hold an entry's content, kind or author, so they may be shown to a reader who may not read a § 115 entry.
  */
 export function verifyChain(
-  key: Buffer,
+  key: Buffer | KeyObject,
   incidentId: string,
   entries: readonly (ChainedEntry & { hash: string })[],
   head: { length: number; hash: string },
