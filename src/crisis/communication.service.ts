@@ -35,6 +35,8 @@ import {
   type CommunicationContent,
   type CommunicationInput,
   type CommunicationStatus,
+  pressContactErrors,
+  type PressContactInput,
 } from './communication.js';
 import * as repo from './communication.repository.js';
 import type { Communication, PressContact } from './communication.repository.js';
@@ -45,6 +47,7 @@ import { LEVEL_NAMES, situationType } from './levels.js';
 import { pressContactsOf } from './press-contacts.js';
 
 export type { Communication, PressContact } from './communication.repository.js';
+export type { PressContactInput } from './communication.js';
 
 /** Everything the communication page shows. */
 export interface CommunicationPlanView {
@@ -54,37 +57,6 @@ export interface CommunicationPlanView {
   pressContacts: PressContact[];
   /** How many of the beredskabsplan's suggestions the plan does not hold yet. */
   missingSuggestions: number;
-}
-
-/** A press contact as the form and the API give it. */
-export interface PressContactInput {
-  organisation: string;
-  position: string;
-  name: string;
-  phone: string;
-  email: string;
-}
-
-const MAX_CONTACT_FIELD = 200;
-const PHONE = /^\+?[0-9][0-9 ]{6,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** The press contact's problems, by field. */
-export function pressContactErrors(input: PressContactInput): FieldError[] {
-  const errors: FieldError[] = [];
-  const required = (field: 'organisation' | 'position', what: string) => {
-    const v = input[field].trim();
-    if (v === '') errors.push({ field, message: `Skriv ${what}.` });
-    else if (v.length > MAX_CONTACT_FIELD) errors.push({ field, message: `Feltet må højst være ${MAX_CONTACT_FIELD} tegn.` });
-  };
-  required('organisation', 'organisationen, fx Randers Kommune');
-  required('position', 'stillingen, fx Vicepolitiinspektør');
-  if (input.name.trim().length > MAX_CONTACT_FIELD) errors.push({ field: 'name', message: `Navnet må højst være ${MAX_CONTACT_FIELD} tegn.` });
-  const phone = input.phone.trim();
-  if (phone !== '' && !PHONE.test(phone)) errors.push({ field: 'phone', message: `Telefonnummeret skal være cifre, evt. med mellemrum og + foran, fx 29 13 69 59, ikke «${phone}».` });
-  const email = input.email.trim();
-  if (email !== '' && (!EMAIL.test(email) || email.length > MAX_CONTACT_FIELD)) errors.push({ field: 'email', message: `E-mailadressen skal have formen navn@domæne.dk, ikke «${email}».` });
-  return errors;
 }
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());

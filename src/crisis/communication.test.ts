@@ -4,6 +4,7 @@ import {
   communicationInputErrors,
   decisionRefusal,
   editRefusal,
+  pressContactErrors,
   rejectionErrors,
   ruleOf,
   sendRefusal,
@@ -169,5 +170,20 @@ describe('the plan suggested from the beredskabsplan', () => {
     for (const r of [...COMMUNICATION_RULES, ...PRESS_CONTACT_SEEDS['randers-2025-29']!]) {
       assert.ok(r.ref.lines[0] >= 3395 && r.ref.lines[1] <= 3545 && r.ref.lines[0] <= r.ref.lines[1], JSON.stringify(r.ref));
     }
+  });
+});
+
+describe('checking a press contact', () => {
+  const contact = { organisation: 'Østjyllands Politi', position: 'Vicepolitiinspektør', name: 'Mads F. Villesen', phone: '93 50 01 70', email: '' };
+
+  it('accepts the plan’s own contacts, phone numbers written as the plan writes them', () => {
+    assert.deepEqual(pressContactErrors(contact), []);
+    assert.deepEqual(pressContactErrors({ ...contact, phone: '+45 38121466', email: 'presse@politi.dk' }), []);
+  });
+
+  it('requires organisation and position, and refuses a phone number that is not digits', () => {
+    const errors = pressContactErrors({ organisation: ' ', position: '', name: '', phone: 'ring i morgen', email: 'politi' });
+    assert.deepEqual(errors.map((e) => e.field), ['organisation', 'position', 'phone', 'email']);
+    assert.match(errors[2]!.message, /«ring i morgen»/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The rules of an incident's communication plan (issue 7, part 5), pure: the vocabulary (audiences, channels,
  * statuses), the approval flow, the checks of an item's fields, and the plan suggested from the beredskabsplan's rules
- * (content/communication.ts).
+ * (content/communication.ts), and the checks of a press contact.
  *
  * Nothing goes out unapproved: an item is written as a draft (kladde), submitted for approval (til_godkendelse),
  * approved (godkendt) or rejected with a reason (afvist), and only an approved item can be marked as sent (udsendt).
@@ -279,4 +279,34 @@ export function ruleOf(suggestionKey: string | null, rules: readonly Communicati
   if (suggestionKey === null) return undefined;
   const key = suggestionKey.split(':')[0];
   return rules.find((r) => r.key === key);
+}
+
+/** A press contact as the form and the API give it. */
+export interface PressContactInput {
+  organisation: string;
+  position: string;
+  name: string;
+  phone: string;
+  email: string;
+}
+
+const PHONE = /^\+?[0-9][0-9 ]{6,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The press contact's problems, by field. */
+export function pressContactErrors(input: PressContactInput): FieldError[] {
+  const errors: FieldError[] = [];
+  const required = (field: 'organisation' | 'position', what: string) => {
+    const v = input[field].trim();
+    if (v === '') errors.push({ field, message: `Skriv ${what}.` });
+    else if (v.length > MAX_LABEL) errors.push({ field, message: `Feltet må højst være ${MAX_LABEL} tegn.` });
+  };
+  required('organisation', 'organisationen, fx Randers Kommune');
+  required('position', 'stillingen, fx Vicepolitiinspektør');
+  if (input.name.trim().length > MAX_LABEL) errors.push({ field: 'name', message: `Navnet må højst være ${MAX_LABEL} tegn.` });
+  const phone = input.phone.trim();
+  if (phone !== '' && !PHONE.test(phone)) errors.push({ field: 'phone', message: `Telefonnummeret skal være cifre, evt. med mellemrum og + foran, fx 29 13 69 59, ikke «${phone}».` });
+  const email = input.email.trim();
+  if (email !== '' && (!EMAIL.test(email) || email.length > MAX_LABEL)) errors.push({ field: 'email', message: `E-mailadressen skal have formen navn@domæne.dk, ikke «${email}».` });
+  return errors;
 }
