@@ -151,6 +151,8 @@ export class EvaluationService {
    * @throws NotFoundError, ForbiddenError, ValidationError, ConflictError (not stood down, already finished, or the same decision)
    */
   async decide(principal: Pick<Principal, 'userId' | 'roles'>, actor: Actor, planId: string, incidentId: string, input: { decision: string; reason: string | null }): Promise<EvaluationView> {
+    // An unknown incident is not found for everyone, before anyone is told they may not write.
+    await loadIncident(this.database, planId, incidentId);
     await this.requireEvaluator(principal, planId);
     return this.recordDecision(actor, planId, incidentId, input);
   }
@@ -205,6 +207,7 @@ export class EvaluationService {
    * @throws NotFoundError, ForbiddenError, ValidationError, ConflictError (not decided to evaluate, or already finished)
    */
   async save(principal: Pick<Principal, 'userId' | 'roles'>, actor: Actor, planId: string, incidentId: string, input: EvaluationAnswers, finish: boolean): Promise<EvaluationView> {
+    await loadIncident(this.database, planId, incidentId);
     await this.requireEvaluator(principal, planId);
     return this.recordAnswers(actor, planId, incidentId, input, finish);
   }
