@@ -420,7 +420,7 @@ export function IncidentPage(props: { ctx: PageContext; overview: IncidentOvervi
       ) : null}
       {props.overview.latest.length === 0 ? <p>Ingen indførsler at vise.</p> : <LogList entries={props.overview.latest} />}
       <p>
-        <a href={incidentPath(incident.id, 'log')}>Hele loggen ({incident.logLength} indførsler)</a>
+        <a href={incidentPath(incident.id, 'log')}>Hele loggen</a>
       </p>
 
       {active && props.mayAct ? (

@@ -257,6 +257,22 @@ for (const engine of testEngines()) {
       assert.match(home, /Kriseberedskabskort \(PDF\)/);
     });
 
+    it('warns on the page and in the API when the planned meeting lies after the fixed deadline', async () => {
+      now = SATURDAY_EVENING;
+      const created = (await api('/api/v1/beredskab/haendelser', police, { ...redPending, description: 'Mødetest (test)' })).json();
+      const plan = (at: string) => app.db.database.db.updateTable('crisis_incidents').set({ meeting_planned_at: at, meeting_location: 'Vangdalens beboerhus' }).where('id', '=', created.id).execute();
+      await plan('2026-03-29T18:00:00.000Z');
+      assert.doesNotMatch((await get(`/beredskab/haendelser/${created.id}`, police)).body, /Mødet ligger efter fristen/);
+      assert.equal((await get(`/api/v1/beredskab/haendelser/${created.id}`, police)).json().meetingAfterDeadline, false);
+      await plan('2026-03-30T08:00:00.000Z');
+      const page = text((await get(`/beredskab/haendelser/${created.id}`, police)).body);
+      assert.match(page, /Mødet er planlagt til mandag den 30\. marts 2026 kl\. 10\.00 ?, Vangdalens beboerhus/);
+      assert.match(page, /Mødet ligger efter fristen/);
+      const json = (await get(`/api/v1/beredskab/haendelser/${created.id}`, police)).json();
+      assert.equal(json.meetingAfterDeadline, true);
+      assert.equal(json.meetingPlannedAt, '2026-03-30T10:00:00+02:00');
+    });
+
     it('seeds the demo incidents once: one stood down at red, one active at yellow, marked as invented, with intact logs', async () => {
       now = new Date('2026-06-10T10:00:00Z');
       assert.equal(await seedDemoIncidents(app.services, app.planId), 2);
