@@ -237,10 +237,8 @@ export function CommunicationPlanPage(props: {
       <h1>{title}</h1>
       <IncidentNav incidentId={incident.id} current="kommunikation" />
       <p>
-        Beredskabsgruppen aftaler, hvem der kommunikerer til hvem og hvornår (beredskabsplanen, linje 3516-3522). Intet sendes ud, før det er godkendt: et
-        punkt skrives som kladde, sendes til godkendelse og godkendes eller afvises af et andet medlem af beredskabsgruppen eller af sekretariatet end den,
-        der sendte det (fire øjne). Først derefter kan det markeres som udsendt. Ændres modtagere, ansvarlig, budskab eller kanal, skal punktet godkendes
-        igen.
+        Beredskabsgruppen aftaler, hvem der kommunikerer til hvem og hvornår (beredskabsplanen, linje 3516-3522). Intet sendes ud, før det er godkendt af en
+        anden end den, der sendte det til godkendelse (fire øjne): et medlem af beredskabsgruppen eller sekretariatet.
       </p>
       {props.mayDraft ? (
         <div class="d-print-none">
