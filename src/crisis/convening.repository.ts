@@ -13,6 +13,11 @@ export async function findParticipant(db: Q, planId: string, incidentId: string,
   return db.selectFrom('crisis_participants').selectAll().where('plan_id', '=', planId).where('incident_id', '=', incidentId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Locks the incident's row until the transaction ends (PostgreSQL only: SQLite has no FOR UPDATE). */
+export async function lockIncident(db: Q, incidentId: string): Promise<void> {
+  await db.selectFrom('crisis_incidents').select('id').where('id', '=', incidentId).forUpdate().execute();
+}
+
 export async function findByTokenHash(db: Q, hash: string): Promise<CrisisParticipantRow | undefined> {
   return db.selectFrom('crisis_participants').selectAll().where('response_token_hash', '=', hash).executeTakeFirst();
 }

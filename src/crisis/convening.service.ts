@@ -151,6 +151,15 @@ export class ConveningService {
     return this.services.database.db;
   }
 
+  /**
+   * Every convening transaction first locks the incident's row (PostgreSQL; SQLite writes one transaction at a time),
+   * as the log's append does: changes to one incident's convening then take turns, and never deadlock by taking the
+   * participant's and the incident's rows in opposite orders.
+   */
+  private async lock(trx: Trx, incidentId: string): Promise<void> {
+    if (this.services.database.engine === 'postgres') await repo.lockIncident(trx, incidentId);
+  }
+
   private now(): Date {
     return this.services.clock();
   }
@@ -172,6 +181,7 @@ export class ConveningService {
     let invited = 0;
     let updated = 0;
     await this.db.transaction().execute(async (trx) => {
+      await this.lock(trx, incidentId);
       const incident = await loadIncident(trx, planId, incidentId);
       const existing = await repo.listParticipants(trx, planId, incidentId);
       const at = nowIso(this.services.clock);
@@ -352,6 +362,7 @@ export class ConveningService {
       created_at: at,
     };
     await this.db.transaction().execute(async (trx) => {
+      await this.lock(trx, incidentId);
       const incident = await loadIncident(trx, planId, incidentId);
       if (incident.status !== 'aktiv') throw new ValidationError([], 'Hændelsen er afmeldt; der kan ikke indkaldes flere.');
       await repo.insertParticipants(trx, [row]);
@@ -395,6 +406,7 @@ export class ConveningService {
     if (!found) throw new NotFoundError('Linket er ikke gyldigt. Brug linket i den seneste e-mail om indkaldelsen.');
     const actor: Actor = { ...SYSTEM_ACTOR, label: `${found.name} (via svarlink)` };
     await this.db.transaction().execute(async (trx) => {
+      await this.lock(trx, found.incident_id);
       const row = await repo.findByTokenHash(trx, sha256(token));
       if (!row) throw new NotFoundError('Linket er ikke gyldigt. Brug linket i den seneste e-mail om indkaldelsen.');
       const incident = await loadIncident(trx, row.plan_id, row.incident_id);
@@ -408,6 +420,7 @@ export class ConveningService {
   async answerAsMember(actor: Actor, memberIds: readonly string[], planId: string, incidentId: string, participantId: string, response: string): Promise<void> {
     if (!isGivenResponse(response)) throw new ValidationError([{ field: 'response', message: 'Vælg «Jeg kommer» eller «Jeg kan ikke komme» (kommer eller kommer_ikke).' }]);
     await this.db.transaction().execute(async (trx) => {
+      await this.lock(trx, incidentId);
       const row = await repo.findParticipant(trx, planId, incidentId, participantId);
       if (!row || row.member_id === null || !memberIds.includes(row.member_id)) throw new NotFoundError('Deltageren findes ikke, eller du kan ikke svare for vedkommende.');
       await this.record(trx, actor, row, response, 'svar på siden');
@@ -425,6 +438,7 @@ export class ConveningService {
     const plannedAt = input.plannedAt.toISOString();
     const pending: PendingMail[] = [];
     await this.db.transaction().execute(async (trx) => {
+      await this.lock(trx, incidentId);
       const incident = await loadIncident(trx, planId, incidentId);
       if (incident.status !== 'aktiv') throw new ValidationError([], 'Hændelsen er afmeldt; mødet kan ikke planlægges.');
       await trx.updateTable('crisis_incidents').set({ meeting_planned_at: plannedAt, meeting_location: location, updated_at: nowIso(this.services.clock) }).where('id', '=', incidentId).execute();
@@ -455,6 +469,7 @@ export class ConveningService {
     if (Number.isNaN(heldAt.getTime())) throw new ValidationError([{ field: 'heldAt', message: 'Tidspunktet for mødet er ikke gyldigt.' }]);
     if (heldAt.getTime() > this.now().getTime() + 5 * 60_000) throw new ValidationError([{ field: 'heldAt', message: 'Mødet kan ikke registreres som holdt på et tidspunkt i fremtiden.' }]);
     await this.db.transaction().execute(async (trx) => {
+      await this.lock(trx, incidentId);
       const incident = await loadIncident(trx, planId, incidentId);
       if (heldAt.getTime() < new Date(incident.activatedAt).getTime()) throw new ValidationError([{ field: 'heldAt', message: 'Mødet kan ikke være holdt før beredskabet blev aktiveret.' }]);
       await trx.updateTable('crisis_incidents').set({ meeting_held_at: heldAt.toISOString(), updated_at: nowIso(this.services.clock) }).where('id', '=', incidentId).execute();
@@ -501,6 +516,7 @@ export class ConveningService {
       let pending: PendingMail | undefined;
       const done = await this.db.transaction().execute(async (trx) => {
         // Another run (or the page) may have escalated or the member answered meanwhile.
+        await this.lock(trx, principal.incident_id);
         const fresh = await repo.findParticipant(trx, principal.plan_id, principal.incident_id, principal.id);
         if (!fresh || fresh.escalated_at !== null || fresh.response !== 'afventer') return false;
         const at = nowIso(this.services.clock);
