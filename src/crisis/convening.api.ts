@@ -56,6 +56,7 @@ const Participant = Type.Object({
   escalatedFromId: Nullable(Type.String({ description: 'Det ordinære medlems deltagerrække, når deltageren er suppleant' })),
   noSubstitute: Type.Boolean({ description: 'Eskaleret uden suppleant: kontakt organisationen' }),
   escalationDueAt: Nullable(Type.String({ description: 'Hvornår medlemmet eskaleres, hvis det ikke svarer' })),
+  hasSubstitute: Type.Boolean({ description: 'Beredskabsgruppen har en suppleant for medlemmet' }),
   mail: Nullable(Type.Object({ status: Type.String({ description: 'sendt, fejlet eller ikke sendt' }), sentAt: Type.String(), error: Nullable(Type.String()) })),
 });
 

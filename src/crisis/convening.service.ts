@@ -64,6 +64,8 @@ export interface ConvenedParticipant {
   noSubstitute: boolean;
   /** When the principal is due to be escalated, while they have not answered. */
   escalationDueAt: string | null;
+  /** Whether the crisis group has a substitute for this member to escalate to. */
+  hasSubstitute: boolean;
   /** The latest mail to them and its outcome (sendt, fejlet, ikke sendt), or null when none was sent. */
   lastMail: SentMail | null;
 }
@@ -103,7 +105,7 @@ interface PendingMail {
 /** The escalation job's actor: the log shows the change as made automatically. */
 const ESCALATION_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'automatisk eskalering' };
 
-function toParticipant(row: CrisisParticipantRow, minutes: number, mails: readonly SentMail[]): ConvenedParticipant {
+function toParticipant(row: CrisisParticipantRow, minutes: number, mails: readonly SentMail[], substituted: ReadonlySet<string> = new Set()): ConvenedParticipant {
   const adHoc = Number(row.ad_hoc) === 1;
   const candidate = { memberId: row.member_id, adHoc, invitedAt: row.invited_at, response: row.response as ConveningResponse, escalatedAt: row.escalated_at, escalatedFromId: row.escalated_from_id };
   const due = escalationDueAt(candidate, minutes);
@@ -125,6 +127,7 @@ function toParticipant(row: CrisisParticipantRow, minutes: number, mails: readon
     escalatedFromId: row.escalated_from_id,
     noSubstitute: row.escalated_at !== null && row.escalated_to_id === null,
     escalationDueAt: due ? due.toISOString() : null,
+    hasSubstitute: row.member_id !== null && substituted.has(row.member_id),
     lastMail: mails.find((m) => m.relatedId === row.id) ?? null,
   };
 }
@@ -325,9 +328,11 @@ export class ConveningService {
     const settings = await crisisSettings(this.services.database, planId);
     const rows = await repo.listParticipants(this.db, planId, incidentId);
     const mails = await mailServiceFor(this.services).recorded(planId, rows.map((r) => r.id));
+    const members = await meetingServiceFor(this.services).members(planId, 'beredskabsgruppe');
+    const substituted = new Set(members.flatMap((m) => (m.substituteFor ? [m.substituteFor] : [])));
     return {
       incident,
-      participants: rows.map((r) => toParticipant(r, settings.escalationMinutes[incident.level], mails)),
+      participants: rows.map((r) => toParticipant(r, settings.escalationMinutes[incident.level], mails, substituted)),
       warning: incident.meetingPlannedAt && meetingAfterDeadline(incident.meetingPlannedAt, incident.deadlineAt) ? lateMeetingWarning(incident.meetingPlannedAt, incident.deadlineAt) : null,
       mailConfigured: mailServiceFor(this.services).configured,
     };

@@ -186,7 +186,9 @@ function AnswerCell({ p, byId }: { p: ConvenedParticipant; byId: Map<string, Con
       {p.escalationDueAt ? (
         <>
           <br />
-          <span class="form-hint">Eskaleres til suppleanten {danishDateTime(p.escalationDueAt)} uden svar</span>
+          <span class="form-hint">
+            {p.hasSubstitute ? `Uden svar eskaleres til suppleanten ${danishDateTime(p.escalationDueAt)}` : `Uden svar ${danishDateTime(p.escalationDueAt)}: ${NO_SUBSTITUTE_TEXT}`}
+          </span>
         </>
       ) : null}
     </span>

@@ -142,6 +142,9 @@ for (const engine of testEngines()) {
         assert.match(page.body, /claus\.hansen@randers\.test/);
         assert.match(page.body, /sendt, /);
         assert.match(page.body, /Ingen e-mailadresse/);
+        // Before the time is up, the page says what will happen: the substitute is called in, or there is none.
+        assert.match(page.body, /Uden svar eskaleres til suppleanten lørdag den 28\. marts 2026 kl\. 21\.30/);
+        assert.match(page.body, /Uden svar lørdag den 28\. marts 2026 kl\. 21\.30: ingen suppleant – kontakt organisationen/);
       });
 
       it('records an answer given by the personal link, on the page and over the API, and logs it', async () => {
