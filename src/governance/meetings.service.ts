@@ -28,6 +28,7 @@ import { calendarFile, type CalendarEvent, type Participant } from './ics.js';
 import { cadenceWarnings, generateYearCalendar, type MeetingKind, type PlannedMeeting } from './meeting-calendar.js';
 import * as repo from './meetings.repository.js';
 import { removalRefusal } from '../crisis/crisis-group.js';
+import { deleteMember as deleteCrisisMember } from '../crisis/crisis-group.repository.js';
 
 export type MeetingBody = 'bestyrelse' | 'styregruppe';
 export type BodyKey = MeetingBody | 'beredskabsgruppe';
@@ -594,7 +595,9 @@ export class MeetingService {
       if (!before || before.body !== body) throw new NotFoundError('Medlemmet findes ikke i organet.');
       const refusal = body === 'beredskabsgruppe' ? removalRefusal({ substituteFor: before.substitute_for }) : null;
       if (refusal) throw new ConflictError(refusal);
-      await repo.deleteMember(trx, planId, id);
+      // A crisis-group member may own tasks, messages and participations of incidents, which keep the name but let go of the row.
+      if (body === 'beredskabsgruppe') await deleteCrisisMember(trx, planId, id);
+      else await repo.deleteMember(trx, planId, id);
       await recordAudit(trx, actor, {
         action: 'delete',
         entityType: 'body_member',

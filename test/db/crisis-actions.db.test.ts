@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { openTasks } from '../../src/crisis/actions.service.js';
+import { meetingServiceFor } from '../../src/governance/meetings.service.js';
 import { seedDemoActions } from '../../src/crisis/actions.demo.js';
 import { seedDemoIncidents } from '../../src/crisis/incidents.demo.js';
 import { crisisLogFor } from '../../src/crisis/crisis-log.service.js';
@@ -201,6 +203,18 @@ for (const engine of testEngines()) {
       for (const path of ['/api/v1/beredskab/haendelser/{id}/opgaver', '/api/v1/beredskab/haendelser/{id}/opgaver/{taskId}', '/api/v1/beredskab/haendelser/{id}/opgaver/fra-skabelon', '/api/v1/beredskab/skabeloner']) {
         assert.ok(openapi.paths[path], path);
       }
+    });
+
+    it('keeps a task, with its owner\u2019s name, when the substitute who owns it leaves the group', async () => {
+      const incident = await insertIncident(app, { level: 'gul', activatedAt: ACTIVATED, situationType: 'andet', description: 'Suppleant forlader gruppen (handleplan 9)' });
+      const members = await meetingServiceFor(app.services).members(app.planId, 'beredskabsgruppe');
+      const substitute = members.find((m) => m.substituteFor !== null)!;
+      const created = await api('POST', `/api/v1/beredskab/haendelser/${incident.id}/opgaver`, police, { title: 'Suppleantens opgave', ownerMemberId: substitute.id });
+      assert.equal(created.statusCode, 201, created.body);
+      await meetingServiceFor(app.services).removeMember(SYSTEM_ACTOR, app.planId, 'beredskabsgruppe', substitute.id);
+      const [task] = await tasksOf(incident.id);
+      assert.equal(task!.owner_member_id, null);
+      assert.equal(task!.owner_label, created.json().owner);
     });
 
     it('counts the open tasks of the incidents activated in a period, with their incident numbers', async () => {
