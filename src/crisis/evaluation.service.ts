@@ -5,6 +5,7 @@
  * transaction of the change, and audited. An evaluation not finished fourteen days after stand-down is flagged
  * (`EVALUATION_DUE_DAYS`).
  */
+import { mayAct } from './incidents.service.js';
 import type { Actor } from '../audit/audit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Db } from '../db/database.js';
@@ -107,7 +108,7 @@ function clean(answers: EvaluationAnswers): EvaluationAnswers {
  * secretariat for the group (the same people who may change an incident).
  */
 export function mayEvaluate(access: CrisisAccess): boolean {
-  return access.activate && (access.memberIds.length > 0 || access.manage);
+  return mayAct(access);
 }
 
 const NOT_STOOD_DOWN = 'Hændelsen er ikke afmeldt endnu. Evalueringen kommer efter afmeldingen.';

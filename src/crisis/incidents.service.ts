@@ -74,9 +74,14 @@ export function situationLabel(key: string): string {
   return situationType(key)?.label ?? key;
 }
 
-/** Whether the user may activate and change incidents: a linked member, or the secretariat keeping the group. */
+/**
+ * Whether the user may activate and change incidents: anyone whose role carries `beredskab.activate` (the crisis
+ * group's members, PRODUCT.md, and the secretariat). The role decides, as everywhere in Helhed; the link to a member
+ * row identifies the member in the log and gives § 115 access, and the activation form asks an unlinked member's
+ * account to be linked.
+ */
 export function mayAct(access: CrisisAccess): boolean {
-  return access.activate && (access.memberIds.length > 0 || access.manage);
+  return access.activate;
 }
 
 export class IncidentService {

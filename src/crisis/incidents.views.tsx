@@ -250,6 +250,12 @@ export function ActivatePage(props: {
         Når du aktiverer, får hændelsen en fast mødefrist, og chefen for bystrategisk udvikling i Bysekretariatet indkalder beredskabsgruppen. Kan du
         ikke få fat i politiets kontaktperson, så ring til vagtchefen på <a href={`tel:${POLICE_FALLBACK_PHONE}`}>{POLICE_FALLBACK_PHONE}</a>.
       </p>
+      {!props.isMember && !props.members ? (
+        <Alert variant="info">
+          Din bruger er ikke knyttet til et medlem af beredskabsgruppen. Du kan aktivere i eget navn, men bed sekretariatet knytte din bruger til dit
+          medlemskab, så hændelsen viser, hvem du er, og så du kan læse oplysninger delt efter § 115, hvis du er fra en myndighed.
+        </Alert>
+      ) : null}
       <form method="post" action={ACTIVATE_PATH} class="helhed-activate-form" novalidate>
         <CsrfField token={props.ctx.csrf} />
         <RadioGroup

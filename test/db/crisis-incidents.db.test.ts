@@ -200,7 +200,7 @@ for (const engine of testEngines()) {
       assert.deepEqual(numbers, Array.from({ length: 6 }, (_, i) => before + 1 + i));
     });
 
-    it('lets the secretariat activate on behalf of a member, and refuses a user outside the group (403) and readers without permission (403)', async () => {
+    it('lets the secretariat activate on behalf of a member, a crisis-role user not yet linked to a member in their own name, and refuses readers without permission (403)', async () => {
       now = SATURDAY_EVENING;
       const missing = await api('/api/v1/beredskab/haendelser', secretariat, redPending);
       assert.equal(missing.statusCode, 400);
@@ -215,10 +215,14 @@ for (const engine of testEngines()) {
       assert.equal(byMember.statusCode, 400);
       assert.match(byMember.json().error.fields[0].message, /Kun sekretariatet/);
 
-      assert.equal((await api('/api/v1/beredskab/haendelser', unlinked, redPending)).statusCode, 403);
+      // The role decides, as everywhere: an account not yet linked to a member activates in its own name, and is asked to be linked.
+      const own = await api('/api/v1/beredskab/haendelser', unlinked, redPending);
+      assert.equal(own.statusCode, 201, own.body);
+      assert.equal(own.json().activatedByMemberId, null);
+      assert.equal(own.json().onBehalfOf, null);
+      assert.match((await get('/beredskab/aktiver', unlinked)).body, /Din bruger er ikke knyttet til et medlem af beredskabsgruppen/);
       assert.equal((await api('/api/v1/beredskab/haendelser', board, redPending)).statusCode, 403);
       assert.equal((await get('/beredskab', board)).statusCode, 403);
-      assert.equal((await get('/beredskab/aktiver', unlinked)).statusCode, 200, 'the form is open to the role; the service refuses');
     });
 
     it('answers 404 for another plan\u2019s incident', async () => {
