@@ -62,12 +62,16 @@ export function crisisLogKey(secret: Buffer): Buffer {
 
 const VERSION = 'helhed-crisis-log-v1';
 
-/** The hash of an entry: HMAC-SHA256 over its fields as a JSON array (unambiguous, whatever the texts hold). */
-export function entryHash(key: Buffer | KeyObject, e: ChainedEntry): string {
-  const canonical = JSON.stringify([
+/** What an entry's hash is taken over: its fields as a JSON array (unambiguous, whatever the texts hold). */
+export function canonicalEntry(e: ChainedEntry): string {
+  return JSON.stringify([
     VERSION, e.planId, e.incidentId, e.seq, e.recordedAt, e.kind, e.classification, e.actorUserId, e.actorLabel, e.text, e.data, e.correctsId, e.prevHash,
   ]);
-  return createHmac('sha256', key).update(canonical).digest('hex');
+}
+
+/** The hash of an entry: HMAC-SHA256 over `canonicalEntry`. */
+export function entryHash(key: Buffer | KeyObject, e: ChainedEntry): string {
+  return createHmac('sha256', key).update(canonicalEntry(e)).digest('hex');
 }
 
 /**
@@ -107,7 +111,7 @@ function numbers(from: number, to: number): string {
 export function verifyChain(
   key: Buffer | KeyObject,
   incidentId: string,
-  entries: readonly (ChainedEntry & { hash: string })[],
+  entries: readonly (ChainedEntry & { hash: string; computedHash?: string })[],
   head: { length: number; hash: string },
 ): ChainReport {
   const problems: ChainProblem[] = [];
@@ -119,7 +123,7 @@ export function verifyChain(
     }
     if (e.incidentId !== incidentId) problems.push({ seq: e.seq, message: `Indførsel ${e.seq} hører til en anden hændelse.` });
     if (e.prevHash !== previous) problems.push({ seq: e.seq, message: `Indførsel ${e.seq} peger ikke på indførslen før den: kæden er brudt.` });
-    if (entryHash(key, e) !== e.hash) problems.push({ seq: e.seq, message: `Indførsel ${e.seq} er ændret efter den blev skrevet: indholdet passer ikke til dens kontrolsum.` });
+    if ((e.computedHash ?? entryHash(key, e)) !== e.hash) problems.push({ seq: e.seq, message: `Indførsel ${e.seq} er ændret efter den blev skrevet: indholdet passer ikke til dens kontrolsum.` });
     previous = e.hash;
     expectedSeq = e.seq + 1;
   }
