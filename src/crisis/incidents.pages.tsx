@@ -8,6 +8,7 @@ import { formText } from '../web/form.js';
 import { pageContext, seeOther, sendPage } from '../web/page.js';
 import { incidentPath } from './incident.js';
 import { localInputValue, SEVERAL_AREAS, type ActivationInput } from './incidents.js';
+import { evaluationsDue } from './evaluation.service.js';
 import { incidentServiceFor, mayAct, type Convened } from './incidents.service.js';
 import {
   ACTIVATE_PATH,
@@ -112,7 +113,11 @@ export function incidentsPages(services: AppServices): FastifyPluginAsync {
     app.get(CRISIS_PATH, access('beredskab.read'), async (request, reply) => {
       const principal = principalOf(request);
       const planId = planOf(request).id;
-      const [home, crisisAccess] = await Promise.all([incidents.home(planId), incidents.access(principal, planId)]);
+      const [home, crisisAccess, dueEvaluations] = await Promise.all([
+        incidents.home(planId),
+        incidents.access(principal, planId),
+        evaluationsDue(services.database, planId, incidents.now()),
+      ]);
       const permissions = permissionsOf(principal.roles);
       return sendPage(
         reply,
@@ -120,6 +125,7 @@ export function incidentsPages(services: AppServices): FastifyPluginAsync {
           ctx={pageContext(request, reply)}
           now={incidents.now()}
           {...home}
+          dueEvaluations={dueEvaluations}
           mayActivate={mayAct(crisisAccess)}
           links={MODULE_LINKS.filter((l) => permissions.has(l.access))}
         />,

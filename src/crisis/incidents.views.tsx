@@ -9,6 +9,7 @@ import { danishDateTime } from '../time/copenhagen.js';
 import { Alert, Badge, CsrfField, ErrorSummary, Facts, fieldId, RadioGroup, Select, Table, Textarea, TextInput, Timestamp } from '../web/components.js';
 import { Layout, type PageContext } from '../web/layout.js';
 import { LOG_KINDS } from './crisis-log.js';
+import type { DueEvaluation } from './evaluation.service.js';
 import type { LogEntry } from './crisis-log.service.js';
 import { timeLeft } from './deadlines.js';
 import { incidentLabel, incidentPath, type Incident } from './incident.js';
@@ -64,6 +65,8 @@ export function CrisisHomePage(props: {
   earlier: readonly Incident[];
   earlierTotal: number;
   areas: readonly AreaOption[];
+  /** Stood-down incidents whose evaluation is undecided or unfinished (evaluation.service.ts). */
+  dueEvaluations: readonly DueEvaluation[];
   mayActivate: boolean;
   links: readonly ModuleLink[];
 }) {
@@ -104,6 +107,26 @@ export function CrisisHomePage(props: {
           ))}
         </ul>
       )}
+      {props.dueEvaluations.length > 0 ? (
+        <>
+          <h2>Evalueringer, der venter</h2>
+          <p>Beredskabsplanen: en eventuel evaluering skal foreligge umiddelbart efter, at beredskabet har været aktiveret.</p>
+          <ul class="helhed-plain-list">
+            {props.dueEvaluations.map((d) => (
+              <li>
+                <a href={incidentPath(d.incident.id, 'evaluering')}>{incidentLabel(d.incident)}</a>: {situationLabel(d.incident.situationType)},{' '}
+                {d.status === 'afventer' ? 'gruppen har ikke besluttet, om indsatsen skal evalueres' : 'evalueringen er ikke afsluttet'}
+                {d.overdue ? (
+                  <>
+                    {' '}
+                    <Badge text="Forsinket" status="warning" />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>Tidligere hændelser</h2>
       {props.earlier.length === 0 ? (
         <p>Der er ingen tidligere hændelser.</p>

@@ -183,6 +183,10 @@ for (const engine of testEngines()) {
       const overview = await get(`/beredskab/haendelser/${created.id}`, housing);
       assert.match(overview.body, /href="\/beredskab\/haendelser\/[^"]+\/evaluering"/);
       assert.doesNotMatch(overview.body, /Skift niveau/);
+      // The module's home page asks for the evaluation the plan wants right after stand-down.
+      const home = await get('/beredskab', housing);
+      const waiting = home.body.slice(home.body.indexOf('Evalueringer, der venter'), home.body.indexOf('Tidligere hændelser'));
+      assert.ok(waiting.includes(`/beredskab/haendelser/${created.id}/evaluering`), 'the stood-down incident waits for its evaluation');
       const again = await api(`/api/v1/beredskab/haendelser/${created.id}/niveau`, housing, { level: 'gul', reason: 'x' });
       assert.equal(again.statusCode, 409);
       assert.deepEqual(await kinds(created.id), ['aktivering', 'politi', 'politi', 'afmelding']);
