@@ -7,17 +7,12 @@
  * headings, paragraphs and the table with its header cells are in the structure tree, colour bars and rules are
  * artifacts.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { collectPdf } from '../web/pdf.js';
 import { danishDateTime } from '../time/copenhagen.js';
 import { LEVEL_NAMES, POLICE_FALLBACK_PHONE } from './levels.js';
 import type { CrisisCardData, CrisisMember } from './crisis-group.service.js';
 
-const require = createRequire(import.meta.url);
-const fontFolder = join(dirname(dirname(dirname(require.resolve('dkfds')))), 'src', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
-const REGULAR = join(fontFolder, 'IBMPlexSans-Regular.ttf');
-const BOLD = join(fontFolder, 'IBMPlexSans-Bold.ttf');
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
@@ -82,14 +77,7 @@ function render(data: CrisisCardData, size: number, options: CardOptions): { doc
     subset: 'PDF/UA' as never,
     info: { Title: 'Beredskabskort', Subject: `Den boligsociale beredskabsplan, ${data.planName}`, Author: data.planName, Creator: 'Helhed', CreationDate: data.printedAt },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('Plex', REGULAR);
-  doc.registerFont('Plex-Bold', BOLD);
+  const done = collectPdf(doc);
   const root = doc.struct('Document' as never);
   doc.addStructure(root);
   const line = (gap = 4) => {

@@ -7,19 +7,14 @@
  * who printed it and when, and its number. A4, DKFDS's IBM Plex Sans read from the installed package (as the reports'
  * renderer, src/reports/render/report-pdf.ts), tagged for screen readers.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { collectPdf } from '../web/pdf.js';
 import { danishDateTime } from '../time/copenhagen.js';
 import { incidentLabel } from './incident.js';
 import { ASSESSED_LEVEL_NAMES, LEVEL_NAMES, POLICE_FALLBACK_PHONE, POLICE_STATUS_NAMES, isCrisisLevel, situationType } from './levels.js';
 import { withheldSentence, type IncidentLog, type ShownEntry } from './log.service.js';
 import { entryFacts, kindName } from './log.views.js';
 
-const require = createRequire(import.meta.url);
-const fontFolder = join(dirname(dirname(dirname(require.resolve('dkfds')))), 'src', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
-const REGULAR = join(fontFolder, 'IBMPlexSans-Regular.ttf');
-const BOLD = join(fontFolder, 'IBMPlexSans-Bold.ttf');
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
@@ -159,14 +154,7 @@ export async function incidentCaseFile(log: IncidentLog, options: CaseFileOption
     tagged: true,
     info: { Title: `Sagsakt: ${label}`, Subject: 'Beredskabsplanens log', Creator: 'Helhed', CreationDate: options.printedAt },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('Plex', REGULAR);
-  doc.registerFont('Plex-Bold', BOLD);
+  const done = collectPdf(doc);
   const root = doc.struct('Document' as never);
   doc.addStructure(root);
 

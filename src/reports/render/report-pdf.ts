@@ -9,18 +9,12 @@
  * description as alternative text are in the structure tree in reading order, and backgrounds, rules, repeated table
  * headers and footers are artifacts, so a screen reader reads the report as the page would be read.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { collectPdf } from '../../web/pdf.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportBlock, ReportCell, ReportColumn, ReportDocument, ReportSection } from '../report-document.js';
 import { chartSvg, formatCell, formatInstant, formatIsoDate, isNumericColumn, statusText, type ReportStatus } from './cells.js';
 
-const require = createRequire(import.meta.url);
-// The package exports only its script, so its source folder is found from that file (as app.ts finds its dist).
-const fontFolder = join(dirname(dirname(dirname(require.resolve('dkfds')))), 'src', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
-const REGULAR = join(fontFolder, 'IBMPlexSans-Regular.ttf');
-const BOLD = join(fontFolder, 'IBMPlexSans-Bold.ttf');
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
@@ -88,14 +82,7 @@ export async function reportPdf(document: ReportDocument, status: ReportStatus, 
       CreationDate: new Date(status.kind === 'edition' ? status.frozenAt : document.generatedAt),
     },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('Plex', REGULAR);
-  doc.registerFont('Plex-Bold', BOLD);
+  const done = collectPdf(doc);
   doc.font('Plex').fillColor(TEXT);
 
   const root = doc.struct('Document' as never);
