@@ -20,7 +20,7 @@ import { newId, nowIso } from '../db/ids.js';
 import type { Database } from '../db/schema.js';
 import { NotFoundError, ValidationError, type FieldError } from '../errors/errors.js';
 import { calendarFile, type Participant as IcsParticipant } from '../governance/ics.js';
-import { meetingServiceFor } from '../governance/meetings.service.js';
+import { meetingServiceFor, type BodyMember } from '../governance/meetings.service.js';
 import { mailServiceFor, type OutgoingMail, type SentMail } from '../mail/mail.service.js';
 import { danishDateOf, danishDateTime, offsetAt } from '../time/copenhagen.js';
 import { crisisLogFor } from './crisis-log.service.js';
@@ -147,6 +147,31 @@ export function checkAdHoc(input: AdHocInput): FieldError[] {
   return errors;
 }
 
+/** A crisis-group member convened to an incident, invited now and not yet answered; `escalatedFrom` for a substitute. */
+function participantOf(m: BodyMember, planId: string, incidentId: string, at: string, escalatedFrom: string | null): CrisisParticipantRow {
+  return {
+    id: newId(),
+    plan_id: planId,
+    incident_id: incidentId,
+    member_id: m.id,
+    name: m.name ?? [m.position, m.role].filter(Boolean).join(', '),
+    role: m.role,
+    organisation: m.organisation,
+    email: m.email,
+    phone: m.phone,
+    is_authority: m.isAuthority ? 1 : 0,
+    ad_hoc: 0,
+    invited_at: at,
+    response: 'afventer',
+    responded_at: null,
+    response_token_hash: null,
+    escalated_at: null,
+    escalated_to_id: null,
+    escalated_from_id: escalatedFrom,
+    created_at: at,
+  };
+}
+
 export class ConveningService {
   constructor(private readonly services: AppServices) {}
 
@@ -189,27 +214,7 @@ export class ConveningService {
       const existing = await repo.listParticipants(trx, planId, incidentId);
       const at = nowIso(this.services.clock);
       if (!existing.some((p) => p.member_id !== null && Number(p.ad_hoc) === 0)) {
-        const rows: CrisisParticipantRow[] = members.map((m) => ({
-          id: newId(),
-          plan_id: planId,
-          incident_id: incidentId,
-          member_id: m.id,
-          name: m.name ?? [m.position, m.role].filter(Boolean).join(', '),
-          role: m.role,
-          organisation: m.organisation,
-          email: m.email,
-          phone: m.phone,
-          is_authority: m.isAuthority ? 1 : 0,
-          ad_hoc: 0,
-          invited_at: at,
-          response: 'afventer',
-          responded_at: null,
-          response_token_hash: null,
-          escalated_at: null,
-          escalated_to_id: null,
-          escalated_from_id: null,
-          created_at: at,
-        }));
+        const rows = members.map((m) => participantOf(m, planId, incidentId, at, null));
         await repo.insertParticipants(trx, rows);
         for (const row of rows) pending.push(await this.withToken(trx, row, 'invitation'));
         invited = rows.length;
@@ -535,27 +540,7 @@ export class ConveningService {
           });
           return true;
         }
-        const row: CrisisParticipantRow = {
-          id: newId(),
-          plan_id: principal.plan_id,
-          incident_id: principal.incident_id,
-          member_id: substitute.id,
-          name: substitute.name ?? [substitute.position, substitute.role].filter(Boolean).join(', '),
-          role: substitute.role,
-          organisation: substitute.organisation,
-          email: substitute.email,
-          phone: substitute.phone,
-          is_authority: substitute.isAuthority ? 1 : 0,
-          ad_hoc: 0,
-          invited_at: at,
-          response: 'afventer',
-          responded_at: null,
-          response_token_hash: null,
-          escalated_at: null,
-          escalated_to_id: null,
-          escalated_from_id: fresh.id,
-          created_at: at,
-        };
+        const row = participantOf(substitute, principal.plan_id, principal.incident_id, at, fresh.id);
         await repo.insertParticipants(trx, [row]);
         await repo.updateParticipant(trx, fresh.id, { escalated_at: at, escalated_to_id: row.id });
         pending = await this.withToken(trx, row, 'escalation', `${fresh.name} (${fresh.role}, ${fresh.organisation})`);
