@@ -23,8 +23,11 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
     }
     const dict = body.slice(0, at);
     const start = body[at + 6] === '\r' ? at + 8 : at + 7;
-    const end = body.lastIndexOf('endstream');
-    let raw = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
+    // The stream's own length, as pdfkit states it: trimming a line break before «endstream» instead would also cut
+    // compressed data that happens to end in a carriage return (one stream in 256), and inflating it then fails.
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(dict);
+    const end = length ? start + Number(length[1]) : body.lastIndexOf('endstream') - 1;
+    let raw = Buffer.from(body.slice(start, end), 'latin1');
     if (/\/Filter\s*\/FlateDecode/.test(dict)) raw = inflateSync(raw);
     found.set(Number(m[1]), { dict, stream: raw });
   }
