@@ -8,21 +8,19 @@
  * artifacts.
  */
 import PDFDocument from 'pdfkit';
-import { collectPdf } from '../web/pdf.js';
+import { A4, artifact, collectPdf, group, PDF_COLOURS, tag, type PdfDoc } from '../web/pdf.js';
 import { danishDateTime } from '../time/copenhagen.js';
 import { LEVEL_NAMES, POLICE_FALLBACK_PHONE } from './levels.js';
 import type { CrisisCardData, CrisisMember } from './crisis-group.service.js';
 
 
-const A4 = { width: 595.28, height: 841.89 };
+// The card's own, smaller margins: it must hold the whole group on one page.
 const MARGIN = 40;
 const WIDTH = A4.width - 2 * MARGIN;
 const BOTTOM = A4.height - MARGIN;
-const TEXT = '#1a1a1a';
-const MUTED = '#545454';
-const RULE = '#b3b3b3';
+const { text: TEXT, muted: MUTED, rule: RULE } = PDF_COLOURS;
 const YELLOW = '#f6c700';
-const RED = '#a0161b';
+const RED = PDF_COLOURS.alert;
 
 /** The deadlines as the card states them (plan lines 3420-3422; PRODUCT.md «Crisis deadlines»). */
 export const CARD_DEADLINES = {
@@ -35,26 +33,7 @@ export interface CardOptions {
   compress?: boolean;
 }
 
-type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
-
-/** Adds a structure element whose content is what `draw` puts on the page (tagged PDF, as the reports are). */
-function tag(doc: Doc, parent: Struct, type: string, draw: () => void, options: { scope?: 'Column' | 'Row' } = {}): void {
-  parent.add(doc.struct(type as never, options as never, draw as never));
-}
-
-function group(doc: Doc, parent: Struct, type: string): Struct {
-  const element = doc.struct(type as never);
-  parent.add(element);
-  return element;
-}
-
-/** Draws decoration (colour bars, rules) outside the structure tree. */
-function artifact(doc: Doc, draw: () => void): void {
-  doc.markContent('Artifact', { type: 'Layout' } as never);
-  draw();
-  doc.endMarkedContent();
-}
+type Doc = PdfDoc;
 
 const who = (m: CrisisMember | undefined) => (m ? [m.name ?? '(navn mangler)', m.position].filter(Boolean).join(', ') : '–');
 const phoneOf = (m: CrisisMember | undefined) => m?.phone ?? '–';

@@ -8,7 +8,7 @@
  * renderer, src/reports/render/report-pdf.ts), tagged for screen readers.
  */
 import PDFDocument from 'pdfkit';
-import { collectPdf } from '../web/pdf.js';
+import { A4, artifact, collectPdf, CONTENT_WIDTH, group, MARGIN, PAGE_BOTTOM, pageFooters, PDF_COLOURS, tag, type PdfDoc, type PdfStruct } from '../web/pdf.js';
 import { danishDateTime } from '../time/copenhagen.js';
 import { incidentLabel } from './incident.js';
 import { ASSESSED_LEVEL_NAMES, LEVEL_NAMES, POLICE_FALLBACK_PHONE, POLICE_STATUS_NAMES, isCrisisLevel, situationType } from './levels.js';
@@ -16,16 +16,8 @@ import { withheldSentence, type IncidentLog, type ShownEntry } from './log.servi
 import { entryFacts, kindName } from './log.views.js';
 
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
-const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
-const PAGE_BOTTOM = A4.height - MARGIN.bottom;
-const TEXT = '#1a1a1a';
-const MUTED = '#545454';
-const RULE = '#b3b3b3';
-const ZEBRA = '#f2f2f2';
-const HEADER_FILL = '#e0e0e0';
-const ERROR = '#a0161b';
+const { text: TEXT, muted: MUTED, rule: RULE, zebra: ZEBRA, headerFill: HEADER_FILL } = PDF_COLOURS;
+const ERROR = PDF_COLOURS.alert;
 const BODY_SIZE = 10;
 const TABLE_SIZE = 8.5;
 const PAD_X = 4;
@@ -39,8 +31,8 @@ const COLUMNS = [
   { label: 'Tekst', width: CONTENT_WIDTH - 28 - 92 - 82 - 74 },
 ] as const;
 
-type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
+type Doc = PdfDoc;
+type Struct = PdfStruct;
 
 export interface CaseFileOptions {
   areaName: string | null;
@@ -49,22 +41,6 @@ export interface CaseFileOptions {
   printedAt: Date;
   /** Compress the page streams (default). */
   compress?: boolean;
-}
-
-function tag(doc: Doc, parent: Struct, type: string, draw: () => void, options: { scope?: 'Column' | 'Row' } = {}): void {
-  parent.add(doc.struct(type as never, options as never, draw as never));
-}
-
-function group(doc: Doc, parent: Struct, type: string): Struct {
-  const element = doc.struct(type as never);
-  parent.add(element);
-  return element;
-}
-
-function artifact(doc: Doc, draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
-  doc.markContent('Artifact', { type } as never);
-  draw();
-  doc.endMarkedContent();
 }
 
 function ensureSpace(doc: Doc, height: number): void {
@@ -299,23 +275,5 @@ function splitToHeight(doc: Doc, text: string, width: number, height: number): [
 
 /** Every page: «Udskrevet af X <tid>» on the left, «Side n af m» on the right. */
 function footers(doc: Doc, label: string, options: CaseFileOptions): void {
-  const range = doc.bufferedPageRange();
-  const left = `Sagsakt: ${label} · Udskrevet af ${options.printedBy} ${danishDateTime(options.printedAt)}`;
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = A4.height - 40;
-    artifact(
-      doc,
-      () => {
-        doc.font('Plex').fontSize(8).fillColor(MUTED);
-        doc.text(left, MARGIN.left, y, { width: CONTENT_WIDTH - 70, lineBreak: false, ellipsis: true });
-        doc.text(`Side ${i - range.start + 1} af ${range.count}`, MARGIN.left + CONTENT_WIDTH - 70, y, { width: 70, align: 'right', lineBreak: false });
-      },
-      'Pagination',
-    );
-    doc.page.margins.bottom = bottom;
-  }
-  doc.fillColor(TEXT);
+  pageFooters(doc, `Sagsakt: ${label} · Udskrevet af ${options.printedBy} ${danishDateTime(options.printedAt)}`, 70);
 }

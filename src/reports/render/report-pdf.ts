@@ -10,22 +10,14 @@
  * headers and footers are artifacts, so a screen reader reads the report as the page would be read.
  */
 import PDFDocument from 'pdfkit';
-import { collectPdf } from '../../web/pdf.js';
+import { A4, artifact, collectPdf, CONTENT_WIDTH, group, MARGIN, PAGE_BOTTOM, pageFooters, PDF_COLOURS, tag, type PdfDoc, type PdfStruct } from '../../web/pdf.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportBlock, ReportCell, ReportColumn, ReportDocument, ReportSection } from '../report-document.js';
 import { chartSvg, formatCell, formatInstant, formatIsoDate, isNumericColumn, statusText, type ReportStatus } from './cells.js';
 
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
-const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
-const PAGE_BOTTOM = A4.height - MARGIN.bottom;
-const TEXT = '#1a1a1a';
-const MUTED = '#545454';
-const RULE = '#b3b3b3';
-const ZEBRA = '#f2f2f2';
-const HEADER_FILL = '#e0e0e0';
-const DRAFT = '#a0161b';
+const { text: TEXT, muted: MUTED, rule: RULE, zebra: ZEBRA, headerFill: HEADER_FILL } = PDF_COLOURS;
+const DRAFT = PDF_COLOURS.alert;
 const BODY_SIZE = 10.5;
 const TABLE_SIZE = 8.5;
 const CELL_PAD_X = 4;
@@ -38,27 +30,8 @@ export interface PdfOptions {
   compress?: boolean;
 }
 
-type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
-
-/** Adds a structure element whose content is what `draw` puts on the page. */
-function tag(doc: Doc, parent: Struct, type: string, draw: () => void, options: { alt?: string; scope?: 'Column' | 'Row' } = {}): void {
-  parent.add(doc.struct(type as never, options as never, draw as never));
-}
-
-/** A structure element to add children to; `end()` it when they are all added. */
-function group(doc: Doc, parent: Struct, type: string): Struct {
-  const element = doc.struct(type as never);
-  parent.add(element);
-  return element;
-}
-
-/** Draws decoration (backgrounds, rules, repeated headers, footers) outside the structure tree. */
-function artifact(doc: Doc, draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
-  doc.markContent('Artifact', { type } as never);
-  draw();
-  doc.endMarkedContent();
-}
+type Doc = PdfDoc;
+type Struct = PdfStruct;
 
 /** Renders a report as a PDF file. */
 export async function reportPdf(document: ReportDocument, status: ReportStatus, options: PdfOptions = {}): Promise<Buffer> {
@@ -400,24 +373,5 @@ function drawChart(doc: Doc, sect: Struct, title: string, rawSvg: string, descri
 
 /** Every page's footer: the cut-off date and status on the left, «Side n af m» on the right. */
 function footers(doc: Doc, document: ReportDocument, status: ReportStatus): void {
-  const range = doc.bufferedPageRange();
-  const left = `${document.title} · dataskæring ${formatIsoDate(document.cutoffDate)} · ${status.kind === 'draft' ? 'udkast – ikke frosset' : `udgave ${status.edition}`}`;
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would otherwise start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = A4.height - 40;
-    artifact(
-      doc,
-      () => {
-        doc.font('Plex').fontSize(8).fillColor(MUTED);
-        doc.text(left, MARGIN.left, y, { width: CONTENT_WIDTH - 80, lineBreak: false, ellipsis: true });
-        doc.text(`Side ${i - range.start + 1} af ${range.count}`, MARGIN.left + CONTENT_WIDTH - 80, y, { width: 80, align: 'right', lineBreak: false });
-      },
-      'Pagination',
-    );
-    doc.page.margins.bottom = bottom;
-  }
-  doc.fillColor(TEXT);
+  pageFooters(doc, `${document.title} · dataskæring ${formatIsoDate(document.cutoffDate)} · ${status.kind === 'draft' ? 'udkast – ikke frosset' : `udgave ${status.edition}`}`, 80);
 }
