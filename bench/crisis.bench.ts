@@ -1,8 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../src/audit/audit.service.js';
@@ -20,7 +18,7 @@ import { loadDefaultPlan } from '../src/plan/plan-bootstrap.js';
 import { ensureDefaultPlan } from '../src/plan/plans.service.js';
 import { bootstrapAdministrator } from '../src/users/bootstrap.js';
 import { createUser } from '../src/users/users.service.js';
-import { machineContext, median, throwawayPostgres, type BenchSettings, type Benchmark, type BenchmarkReport, type Check } from './support.js';
+import { median, onBothEngines, type BenchSettings, type Benchmark, type BenchmarkReport, type EngineResult } from './support.js';
 
 /**
  * The issue's targets for the crisis module: with 1,000 activations of 50 log entries each (50,000 entries, every
@@ -44,12 +42,6 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 const READER_EMAIL = 'bench-politi@helhed.test';
 const AREAS = ['gl-jennumparken', 'vorup', 'vestervold', null];
 const KINDS: LogKind[] = ['indkaldelse', 'svar', 'svar', 'opgave', 'kommunikation', 'notat', 'deltager', 'moede', 'opgave', 'notat'];
-
-interface EngineResult {
-  figures: Record<string, number>;
-  checks: Check[];
-  context: Record<string, unknown>;
-}
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -279,42 +271,9 @@ async function runOn(target: DatabaseTarget): Promise<EngineResult> {
 }
 
 /** The two engines' figures side by side, with PostgreSQL's as a ratio to SQLite's. */
-function sideBySide(figures: Record<string, number>): void {
-  const names = Object.keys(figures).filter((k) => k.startsWith('sqlite.')).map((k) => k.slice('sqlite.'.length));
-  const rows = [['figure', 'sqlite', 'postgres', 'postgres / sqlite']];
-  for (const name of names) {
-    const s = figures[`sqlite.${name}`]!;
-    const p = figures[`postgres.${name}`];
-    rows.push([name, String(s), p === undefined ? '–' : String(p), p === undefined || s === 0 ? '–' : (p / s).toFixed(2)]);
-  }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) console.log(`  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`);
-}
 
-async function run(settings: BenchSettings): Promise<BenchmarkReport> {
-  const startedAt = new Date().toISOString();
-  const dir = mkdtempSync(join(tmpdir(), 'helhed-bench-crisis-'));
-  const report: { figures: Record<string, number>; checks: Check[]; context: Record<string, unknown> } = { figures: {}, checks: [], context: { ...machineContext() } };
-  const add = (engine: string, r: EngineResult) => {
-    for (const [k, v] of Object.entries(r.figures)) report.figures[`${engine}.${k}`] = v;
-    report.checks.push(...r.checks);
-    report.context[engine] = r.context;
-  };
-  try {
-    add('sqlite', await runOn({ engine: 'sqlite', location: join(dir, 'helhed.sqlite') }));
-    if (POSTGRES_URL) {
-      const server = await throwawayPostgres(POSTGRES_URL, 'crisis');
-      try {
-        add('postgres', await runOn(server.target));
-      } finally {
-        await server.drop();
-      }
-    }
-    sideBySide(report.figures);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return { benchmark: 'crisis', startedAt, finishedAt: new Date().toISOString(), settings: { ...settings, connections: 1 }, targets: [], invalid: [], ...report };
+function run(settings: BenchSettings): Promise<BenchmarkReport> {
+  return onBothEngines('crisis', settings, POSTGRES_URL ?? undefined, runOn, { sideBySide: true });
 }
 
 export const benchmark: Benchmark = {

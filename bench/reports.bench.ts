@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { planYearOf } from '../src/activities/output-targets.js';
 import { buildApp } from '../src/app.js';
@@ -15,7 +12,7 @@ import type { ReportDocument } from '../src/reports/report-document.js';
 import { reportServiceFor } from '../src/reports/reports.service.js';
 import { danishDateOf } from '../src/time/copenhagen.js';
 import { bootstrapAdministrator } from '../src/users/bootstrap.js';
-import { machineContext, median, throwawayPostgres, type BenchSettings, type Benchmark, type BenchmarkReport, type Check } from './support.js';
+import { median, onBothEngines, type BenchSettings, type Benchmark, type BenchmarkReport, type EngineResult } from './support.js';
 
 /**
  * The issue's targets for the annual report (`aarsrapport`) of Randers with the full demo data: as PDF in ≤ 3 s and as
@@ -31,12 +28,6 @@ const MAX_PDF_MS = 3000;
 const MAX_XLSX_MS = 1000;
 // Late in plan year 2025/26, so the year's report holds nearly a year of demo data.
 const NOW = new Date('2026-06-15T10:00:00Z');
-
-interface EngineResult {
-  figures: Record<string, number>;
-  checks: Check[];
-  context: Record<string, unknown>;
-}
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -132,29 +123,8 @@ async function runOn(target: DatabaseTarget): Promise<EngineResult> {
   }
 }
 
-async function run(settings: BenchSettings): Promise<BenchmarkReport> {
-  const startedAt = new Date().toISOString();
-  const dir = mkdtempSync(join(tmpdir(), 'helhed-bench-reports-'));
-  const report: { figures: Record<string, number>; checks: Check[]; context: Record<string, unknown> } = { figures: {}, checks: [], context: { ...machineContext() } };
-  const add = (engine: string, r: EngineResult) => {
-    for (const [k, v] of Object.entries(r.figures)) report.figures[`${engine}.${k}`] = v;
-    report.checks.push(...r.checks);
-    report.context[engine] = r.context;
-  };
-  try {
-    add('sqlite', await runOn({ engine: 'sqlite', location: join(dir, 'helhed.sqlite') }));
-    if (POSTGRES_URL) {
-      const server = await throwawayPostgres(POSTGRES_URL, 'reports');
-      try {
-        add('postgres', await runOn(server.target));
-      } finally {
-        await server.drop();
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return { benchmark: 'reports', startedAt, finishedAt: new Date().toISOString(), settings: { ...settings, connections: 1 }, targets: [], invalid: [], ...report };
+function run(settings: BenchSettings): Promise<BenchmarkReport> {
+  return onBothEngines('reports', settings, POSTGRES_URL ?? undefined, runOn);
 }
 
 export const benchmark: Benchmark = {

@@ -1,5 +1,5 @@
-import { cpus } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -241,4 +241,60 @@ export async function throwawayPostgres(adminUrl: string, prefix: string): Promi
       await c.end();
     },
   };
+}
+
+/** What one engine's run of a benchmark measured. */
+export interface EngineResult {
+  figures: Record<string, number>;
+  checks: Check[];
+  context: Record<string, unknown>;
+}
+
+/** Each figure measured on SQLite and PostgreSQL, with their ratio, as a table on the console. */
+export function printSideBySide(figures: Record<string, number>): void {
+  const names = Object.keys(figures).filter((k) => k.startsWith('sqlite.')).map((k) => k.slice('sqlite.'.length));
+  const rows = [['figure', 'sqlite', 'postgres', 'postgres / sqlite']];
+  for (const name of names) {
+    const s = figures[`sqlite.${name}`]!;
+    const p = figures[`postgres.${name}`];
+    rows.push([name, String(s), p === undefined ? '–' : String(p), p === undefined || s === 0 ? '–' : (p / s).toFixed(2)]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(`  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`);
+}
+
+/**
+ * Runs a benchmark on a fresh SQLite file and, given a PostgreSQL server, on a throwaway database there, in one run,
+ * and reports both engines' figures (prefixed `sqlite.` and `postgres.`), checks and context together.
+ */
+export async function onBothEngines(
+  name: string,
+  settings: BenchSettings,
+  postgresUrl: string | undefined,
+  runOn: (target: DatabaseTarget) => Promise<EngineResult>,
+  options: { sideBySide?: boolean } = {},
+): Promise<BenchmarkReport> {
+  const startedAt = new Date().toISOString();
+  const dir = mkdtempSync(join(tmpdir(), `helhed-bench-${name}-`));
+  const report: { figures: Record<string, number>; checks: Check[]; context: Record<string, unknown> } = { figures: {}, checks: [], context: { ...machineContext() } };
+  const add = (engine: string, r: EngineResult) => {
+    for (const [k, v] of Object.entries(r.figures)) report.figures[`${engine}.${k}`] = v;
+    report.checks.push(...r.checks);
+    report.context[engine] = r.context;
+  };
+  try {
+    add('sqlite', await runOn({ engine: 'sqlite', location: join(dir, 'helhed.sqlite') }));
+    if (postgresUrl) {
+      const server = await throwawayPostgres(postgresUrl, name.replace(/\W/g, '_'));
+      try {
+        add('postgres', await runOn(server.target));
+      } finally {
+        await server.drop();
+      }
+    }
+    if (options.sideBySide) printSideBySide(report.figures);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { benchmark: name, startedAt, finishedAt: new Date().toISOString(), settings: { ...settings, connections: 1 }, targets: [], invalid: [], ...report };
 }
