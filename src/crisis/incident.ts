@@ -103,3 +103,31 @@ export function incidentLabel(incident: Pick<Incident, 'number'>): string {
 export function incidentPath(id: string, sub = ''): string {
   return `/beredskab/haendelser/${id}${sub ? `/${sub}` : ''}`;
 }
+
+/** What an activation decides; everything after it (meeting, stand-down, log) starts empty. */
+export type ActivationColumns = Pick<
+  CrisisIncidentRow,
+  | 'id' | 'plan_id' | 'number' | 'area_slug' | 'situation_type' | 'description' | 'level' | 'activated_at' | 'activated_by_user_id'
+  | 'activated_by_label' | 'activated_by_member_id' | 'on_behalf_of' | 'police_status' | 'police_contact' | 'police_contacted_at'
+  | 'police_assessed_level' | 'deadline_at'
+>;
+
+/** The row of a just-activated incident: active, its level set at activation, no meeting, stand-down or log yet. */
+export function activatedIncidentRow(columns: ActivationColumns): CrisisIncidentRow {
+  const at = columns.activated_at;
+  return {
+    ...columns,
+    status: 'aktiv',
+    level_set_at: at,
+    meeting_planned_at: null,
+    meeting_location: null,
+    meeting_held_at: null,
+    stood_down_at: null,
+    stood_down_by_label: null,
+    stand_down_reason: null,
+    log_length: 0,
+    log_head_hash: '',
+    created_at: at,
+    updated_at: at,
+  };
+}

@@ -10,10 +10,10 @@ import { SYSTEM_ACTOR, type Actor } from '../audit/audit.service.js';
 import { newId } from '../db/ids.js';
 import { CrisisLog, type LogInput } from './crisis-log.service.js';
 import { crisisSettings } from './crisis-settings.js';
-import type { CrisisIncidentRow } from './crisis.table.js';
 import { meetingDeadline } from './deadlines.js';
 import { describePolice, LEVEL_ADJECTIVES, type PoliceConsultation } from './incidents.js';
 import * as repo from './incidents.repository.js';
+import { activatedIncidentRow } from './incident.js';
 import type { CrisisLevel } from './levels.js';
 import { danishDateTime, localToInstant } from '../time/copenhagen.js';
 
@@ -99,7 +99,7 @@ async function seed(
     await repo.lockPlanForNumbering(trx, services.database.engine, planId);
     const id = newId(d.at.getTime());
     const at = d.at.toISOString();
-    const row: CrisisIncidentRow = {
+    const row = activatedIncidentRow({
       id,
       plan_id: planId,
       number: await repo.nextIncidentNumber(trx, planId),
@@ -107,7 +107,6 @@ async function seed(
       situation_type: d.situationType,
       description: d.description,
       level: d.level,
-      status: 'aktiv',
       activated_at: at,
       activated_by_user_id: null,
       activated_by_label: 'demodata',
@@ -118,18 +117,7 @@ async function seed(
       police_contacted_at: d.police.contactedAt,
       police_assessed_level: d.police.assessedLevel,
       deadline_at: deadline.toISOString(),
-      level_set_at: at,
-      meeting_planned_at: null,
-      meeting_location: null,
-      meeting_held_at: null,
-      stood_down_at: null,
-      stood_down_by_label: null,
-      stand_down_reason: null,
-      log_length: 0,
-      log_head_hash: '',
-      created_at: at,
-      updated_at: at,
-    };
+    });
     await repo.insertIncidentRow(trx, row);
     await logAt(d.at).appendAll(trx, planId, id, DEMO_ACTOR, [
       {

@@ -21,9 +21,8 @@ import { conveningServiceFor } from './convening.service.js';
 import { crisisAccessOf, visibleEntries, type CrisisAccess } from './crisis-access.js';
 import { crisisLogFor, type LogEntry, type LogInput } from './crisis-log.service.js';
 import { crisisSettings } from './crisis-settings.js';
-import type { CrisisIncidentRow } from './crisis.table.js';
 import { meetingDeadline, timeLeft } from './deadlines.js';
-import { incidentLabel, loadIncident, type Incident } from './incident.js';
+import { activatedIncidentRow, incidentLabel, loadIncident, type Incident } from './incident.js';
 import {
   checkActivation,
   checkLevelChange,
@@ -156,7 +155,7 @@ export class IncidentService {
     const incident = await this.db.transaction().execute(async (trx) => {
       await repo.lockPlanForNumbering(trx, this.services.database.engine, planId);
       const number = await repo.nextIncidentNumber(trx, planId);
-      const row: CrisisIncidentRow = {
+      const row = activatedIncidentRow({
         id,
         plan_id: planId,
         number,
@@ -164,7 +163,6 @@ export class IncidentService {
         situation_type: value.situationType,
         description: value.description,
         level: value.level,
-        status: 'aktiv',
         activated_at: at,
         activated_by_user_id: actor.userId,
         activated_by_label: activatedBy,
@@ -176,18 +174,7 @@ export class IncidentService {
         police_contacted_at: value.police.contactedAt,
         police_assessed_level: value.police.assessedLevel,
         deadline_at: deadline.toISOString(),
-        level_set_at: at,
-        meeting_planned_at: null,
-        meeting_location: null,
-        meeting_held_at: null,
-        stood_down_at: null,
-        stood_down_by_label: null,
-        stand_down_reason: null,
-        log_length: 0,
-        log_head_hash: '',
-        created_at: at,
-        updated_at: at,
-      };
+      });
       await repo.insertIncidentRow(trx, row);
       const type = situationLabel(value.situationType);
       const entries: LogInput[] = [
