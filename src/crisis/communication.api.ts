@@ -1,4 +1,5 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../api/schema.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
@@ -9,7 +10,6 @@ import { AUDIENCES, AUDIENCE_NAMES, CHANNELS, CHANNEL_NAMES, COMMUNICATION_STATU
 import { communicationServiceFor, type Communication, type PressContact } from './communication.service.js';
 
 const TAGS = ['beredskab'];
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Instant = (description: string) => Type.String({ description: `${description}, ISO 8601 med tidszone, fx 2026-03-28T16:30:00+01:00` });
 // Enums rather than unions of literals, so that a wrong value is answered with every allowed one.
 const AudienceEnum = Type.Unsafe<string>({ type: 'string', enum: [...AUDIENCES], description: AUDIENCES.map((a) => `${a} (${AUDIENCE_NAMES[a]})`).join(', ') });

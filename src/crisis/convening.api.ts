@@ -1,4 +1,5 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../api/schema.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
@@ -12,7 +13,6 @@ import { conveningServiceFor, type ConvenedParticipant, type Convening } from '.
 import { incidentLabel } from './incident.js';
 
 const TAGS = ['beredskab'];
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Level = Type.Unsafe<'gul' | 'roed'>({ type: 'string', enum: ['gul', 'roed'], description: 'gul eller roed' });
 const Instant = (description: string) => Type.String({ maxLength: 40, description: `${description}, ISO 8601 med tidszone, fx 2026-03-28T20:30:00+01:00` });
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../api/schema.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
@@ -8,7 +9,6 @@ import { POLICE_FALLBACK_PHONE } from './levels.js';
 import { crisisGroupServiceFor, type CampaignView, type CrisisMember } from './crisis-group.service.js';
 
 const TAGS = ['beredskab'];
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T, description?: string) => Type.Union([t, Type.Null()], description ? { description } : {});
 
 const Member = Type.Object({
   id: Type.String(),

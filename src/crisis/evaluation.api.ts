@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../api/schema.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
@@ -9,7 +10,6 @@ import { DEADLINE_OUTCOMES } from './status-summary.js';
 import { STATUS_MEETING_STATUSES, statusMeetingServiceFor, yearOf, type StatusMeeting } from './status-meetings.service.js';
 
 const TAGS = ['beredskab'];
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T, description?: string) => Type.Union([t, Type.Null()], description ? { description } : {});
 const Enum = (values: readonly string[], description: string) => Type.Unsafe<string>({ type: 'string', enum: [...values], description });
 const Instant = (description: string) => Type.String({ description: `${description} (ISO 8601, UTC)` });
 const NullableInstant = (description: string) => Type.Union([Instant(description), Type.Null()]);

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../api/schema.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
@@ -11,7 +12,6 @@ import type { ChangeProposal } from '../plan/plan.service.js';
 
 const TAGS = ['styring'];
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const DateString = Type.String({ maxLength: 10, description: 'Dato, ÅÅÅÅ-MM-DD' });
 
 const MeetingRef = Type.Object({ id: Type.String(), body: Type.String(), title: Type.String(), date: Type.String(), status: Type.String() });

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Nullable } from '../api/schema.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
@@ -9,7 +10,6 @@ import { NARRATIVE_MAX_LENGTH } from './deliveries.js';
 import { deliveryServiceFor, type DeliveryRequestView, type SendResult } from './deliveries.service.js';
 
 const tags = ['styring'];
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 
 const Figures = Type.Object(

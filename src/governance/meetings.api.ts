@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Nullable } from '../api/schema.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app.js';
 import { ApiErrorSchema } from '../auth/auth.schemas.js';
@@ -12,7 +13,6 @@ const BodyParam = Type.Object({ body: Type.String({ maxLength: 40, description: 
 const IdParam = Type.Object({ id: Type.String({ maxLength: 60 }) });
 const MemberParams = Type.Object({ body: Type.String({ maxLength: 40 }), id: Type.String({ maxLength: 60 }) });
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const MemberSchema = Type.Object({
   id: Type.String(),

@@ -3,13 +3,13 @@
  * Field names are English as in the rest of the API; query parameters Danish as on the pages.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../api/schema.js';
 import { CONSENT_GIVERS, LEGAL_BASES } from './consent-rules.js';
 import { ENROLMENT_STATUSES, REFERRAL_KINDS } from './enrolment-rules.js';
 import { GENDERS } from './participant-rules.js';
 
 const Text = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });
 const IsoDate = (description?: string) => Type.String({ format: 'date', ...(description ? { description } : {}) });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const CodeParams = Type.Object({ code: Type.String({ maxLength: 40, description: 'Deltagerkode, fx P-7K3P9Q2M-X' }) });
 export const CodeAndIdParams = Type.Object({ code: Type.String({ maxLength: 40 }), id: Type.String({ maxLength: 64 }) });
